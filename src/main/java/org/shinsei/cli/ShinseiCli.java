@@ -1,12 +1,41 @@
 package org.shinsei.cli;
 
-/** Entry point of the {@code shinsei} command. */
+import java.io.PrintWriter;
+
+import org.shinsei.form.LayoutLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code shinsei} command (SPEC §4). Exit status: 0 when the command did its work (for {@code run}: the batch
+ * completed, whatever the outcomes); 1 for a usage error; 2 or more when the batch or the command failed.
+ */
+@Command(name = "shinsei", mixinStandardHelpOptions = true, version = "Shinsei 0.1.0",
+        description = "Checks scanned My Number card applications (個人番号カード交付申請書), batch by batch.",
+        subcommands = {RunCommand.class, NotYetCommand.Replay.class, NotYetCommand.Verify.class, QueueCommand.class})
 public final class ShinseiCli {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 1;
+    public static final int EXIT_FAILED = 2;
 
     private ShinseiCli() {
     }
 
     public static int run(String[] args) {
-        return 2;
+        System.setProperty("shinsei.home", LayoutLoader.home().toAbsolutePath().normalize().toString());
+        CommandLine cli = new CommandLine(new ShinseiCli());
+        cli.setExitCodeExceptionMapper(e -> EXIT_FAILED);
+        cli.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, parsed, result) -> {
+            parsed.getErr().println("shinsei: " + e.getMessage());
+            return EXIT_FAILED;
+        });
+        return cli.execute(args);
     }
 }

@@ -24,13 +24,22 @@ public final class LayoutLoader {
         }
     }
 
-    /** The layout in {@code config/layout.yml} below the working directory (the project root in tests). */
+    /**
+     * The layout in {@code config/layout.yml} below the installation ({@code SHINSEI_HOME}, set by the
+     * {@code shinsei} script), else below the working directory (the project root in tests).
+     */
     public static FormLayout loadDefault() {
         try {
-            return load(Path.of("config", "layout.yml"));
+            return load(home().resolve("config").resolve("layout.yml"));
         } catch (IOException e) {
             throw new IllegalStateException("config/layout.yml cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /** The installation folder: system property {@code shinsei.home}, else {@code SHINSEI_HOME}, else ".". */
+    public static Path home() {
+        String home = System.getProperty("shinsei.home", System.getenv("SHINSEI_HOME"));
+        return Path.of(home == null || home.isBlank() ? "." : home);
     }
 
     static FormLayout parse(JsonNode root) {

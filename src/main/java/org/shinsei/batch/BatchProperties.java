@@ -1,0 +1,14 @@
+package org.shinsei.batch;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The job's own settings.
+ *
+ * @param chunkSize      envelopes per transaction in analyze (a crash loses at most this much work, never a record)
+ * @param progressEvery  a progress line every this many envelopes
+ */
+@ConfigurationProperties("shinsei.batch")
+public record BatchProperties(@DefaultValue("5") int chunkSize, @DefaultValue("50") int progressEvery) {
+}

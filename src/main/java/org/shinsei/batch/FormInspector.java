@@ -1,0 +1,74 @@
+package org.shinsei.batch;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.shinsei.decision.Reason;
+import org.shinsei.decision.ReasonCode;
+import org.shinsei.decision.RecordAssembler;
+import org.shinsei.fields.FieldReader;
+import org.shinsei.fields.FieldReadings;
+import org.shinsei.id.IdReader;
+import org.shinsei.id.IdReading;
+import org.shinsei.output.FormRecord;
+import org.shinsei.photo.PhotoInspector;
+import org.shinsei.photo.PhotoMeasurement;
+import org.shinsei.registration.RegisteredPage;
+import org.shinsei.registry.RegistryCheck;
+import org.shinsei.scan.Envelope;
+import org.shinsei.support.PageRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the recognition stages on one registered form page — application ID and registry, hand-written fields,
+ * photo — and assembles the record. A stage that fails with an exception (a fault, not an outcome) does not
+ * stop the others: the record then carries INPUT_UNREADABLE naming the stage, so a person looks at the page.
+ */
+@Component
+public class FormInspector {
+
+    private static final Logger log = LoggerFactory.getLogger(FormInspector.class);
+
+    private final IdReader idReader;
+    private final RegistryCheck registry;
+    private final FieldReader fieldReader;
+    private final PhotoInspector photoInspector;
+    private final StageTimings timings;
+
+    public FormInspector(IdReader idReader, RegistryCheck registry, FieldReader fieldReader,
+                         PhotoInspector photoInspector, StageTimings timings) {
+        this.idReader = idReader;
+        this.registry = registry;
+        this.fieldReader = fieldReader;
+        this.photoInspector = photoInspector;
+        this.timings = timings;
+    }
+
+    public FormRecord inspect(Envelope envelope, RegisteredPage page, PageRef ref, LocalDate batchDate) {
+        List<Reason> faults = new ArrayList<>();
+        IdReading id = stage("id", ref, faults, () -> idReader.read(page, ref));
+        List<Reason> registryReasons = id == null || id.applicationId() == null ? List.of()
+                : stage("registry", ref, faults, () -> registry.check(id.applicationId()));
+        FieldReadings fields = stage("fields", ref, faults, () -> fieldReader.read(page, ref, batchDate));
+        PhotoMeasurement photo = stage("photo", ref, faults, () -> photoInspector.inspect(page, ref));
+        return RecordAssembler.formRecord(envelope, page, id, registryReasons == null ? List.of() : registryReasons,
+                fields, photo, faults);
+    }
+
+    private <T> T stage(String name, PageRef ref, List<Reason> faults, Supplier<T> body) {
+        long t0 = System.nanoTime();
+        try {
+            return body.get();
+        } catch (RuntimeException | LinkageError e) {
+            log.error("{}: {} stage failed: {}", ref, name, e.getClass().getSimpleName(), e);
+            faults.add(Reason.of(ReasonCode.INPUT_UNREADABLE, name + " stage failed: " + e.getClass().getSimpleName()));
+            return null;
+        } finally {
+            timings.record(name, System.nanoTime() - t0);
+        }
+    }
+}

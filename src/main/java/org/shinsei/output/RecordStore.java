@@ -1,0 +1,69 @@
+package org.shinsei.output;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The records in H2, unique on batch + envelope + page: writing the same record again (a restarted chunk)
+ * replaces it, never doubles it.
+ */
+@Repository
+public class RecordStore {
+
+    private final JdbcClient jdbc;
+
+    public RecordStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(FormRecord r) {
+        jdbc.sql("""
+                MERGE INTO form_record (batch_id, envelope, page_key, application_id, outcome, record_json, published)
+                KEY (batch_id, envelope, page_key) VALUES (?, ?, ?, ?, ?, ?, FALSE)""")
+                .params(r.batch(), r.envelope(), pageKey(r), r.applicationId(), r.outcome().name(), RecordJson.write(r))
+                .update();
+    }
+
+    /** Replaces a record's content (same key), keeping its published flag. */
+    public void update(FormRecord r) {
+        jdbc.sql("""
+                UPDATE form_record SET application_id = ?, outcome = ?, record_json = ?
+                WHERE batch_id = ? AND envelope = ? AND page_key = ?""")
+                .params(r.applicationId(), r.outcome().name(), RecordJson.write(r), r.batch(), r.envelope(), pageKey(r))
+                .update();
+    }
+
+    /** Every record of the batch in envelope file-name order, then page order. */
+    public List<FormRecord> records(String batchId) {
+        return jdbc.sql("SELECT record_json FROM form_record WHERE batch_id = ? ORDER BY envelope, page_key")
+                .param(batchId).query((rs, i) -> RecordJson.read(rs.getString(1))).list();
+    }
+
+    public List<FormRecord> unpublished(String batchId) {
+        return jdbc.sql("""
+                SELECT record_json FROM form_record WHERE batch_id = ? AND published = FALSE
+                ORDER BY envelope, page_key""")
+                .param(batchId).query((rs, i) -> RecordJson.read(rs.getString(1))).list();
+    }
+
+    public void markPublished(FormRecord r) {
+        jdbc.sql("UPDATE form_record SET published = TRUE WHERE batch_id = ? AND envelope = ? AND page_key = ?")
+                .params(r.batch(), r.envelope(), pageKey(r)).update();
+    }
+
+    /** Application IDs accepted in any other batch: a later form with one of them is a duplicate. */
+    public Set<String> acceptedElsewhere(String batchId) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                SELECT DISTINCT application_id FROM form_record
+                WHERE batch_id <> ? AND outcome = 'ACCEPTED' AND application_id IS NOT NULL""")
+                .param(batchId).query(String.class).list());
+    }
+
+    public static int pageKey(FormRecord r) {
+        return r.page() == null ? 0 : r.page();
+    }
+}
