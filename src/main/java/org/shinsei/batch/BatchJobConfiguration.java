@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.item.support.SynchronizedItemRea
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -59,14 +60,18 @@ public class BatchJobConfiguration {
     public Step analyze(JobRepository jobs, PlatformTransactionManager tx, ListItemReader<Envelope> pendingEnvelopes,
                         EnvelopeAnalyzer envelopeAnalyzer, ItemWriter<EnvelopeResult> recordWriter,
                         BatchProperties properties, ProgressListener progress) {
-        return new StepBuilder("analyze", jobs)
-                .<Envelope, EnvelopeResult>chunk(properties.chunkSize())
+        var step = new StepBuilder("analyze", jobs)
+                .<Envelope, EnvelopeResult>chunk(Math.max(properties.chunkSize(), properties.effectiveWorkers()))
                 .transactionManager(tx)
                 .reader(new SynchronizedItemReader<>(pendingEnvelopes))
                 .processor(envelopeAnalyzer)
                 .writer(recordWriter)
-                .listener(progress)
-                .build();
+                .listener(progress);
+        if (properties.effectiveWorkers() > 1) {
+            // the envelopes of a chunk are analysed in parallel, then written in one transaction
+            step.taskExecutor(analyzeExecutor(properties.effectiveWorkers()));
+        }
+        return step.build();
     }
 
     @Bean
@@ -82,6 +87,16 @@ public class BatchJobConfiguration {
     @Bean
     public Step report(JobRepository jobs, PlatformTransactionManager tx, ReportTasklet reportTasklet) {
         return new StepBuilder("report", jobs).tasklet(reportTasklet, tx).build();
+    }
+
+    private static ThreadPoolTaskExecutor analyzeExecutor(int workers) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(workers);
+        executor.setMaxPoolSize(workers);
+        executor.setThreadNamePrefix("analyze-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     // ---- the step-scoped pieces, built from the job parameters -------------------------------------------
