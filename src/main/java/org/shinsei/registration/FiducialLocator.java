@@ -1,7 +1,9 @@
 package org.shinsei.registration;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.opencv.core.Mat;
@@ -9,24 +11,35 @@ import org.opencv.imgproc.Imgproc;
 import org.shinsei.form.MmPoint;
 
 /**
- * Finds the form's fiducials and fits the page transform: finder search on the reduced copy, the triangle that
- * fits the layout, then each mark (and the plain bottom-right square, as a check and a fourth point) refined at
- * full resolution.
+ * Finds the form's registration marks and fits the page transform: finder search on the reduced copy, the
+ * marks identified by the layout's geometry (three finders, or two finders and the plain square), then every
+ * mark measured at full resolution; the affine is exact through three marks, least-squares through four.
  */
 final class FiducialLocator {
 
-    /** How far a refined finder may be from its search position, mm (the search copy has ~0.25 mm pixels). */
-    private static final double FINDER_SEARCH_SLACK_MM = 1.0;
+    /** How far a measured mark may be from its coarse position, mm (search pixels are ~0.25 mm). */
+    private static final double SEARCH_SLACK_MM = 1.0;
+
+    /** What the search concluded. */
+    sealed interface Result permits Located, Unmeasurable, Absent {
+    }
 
     /**
-     * The fit and how it was obtained.
+     * A form, mapped.
      *
-     * @param marks       how many of the four marks were measured at full resolution (a finder that could not be,
-     *                    e.g. because the image edge cuts it, keeps its coarse search position)
-     * @param residualMm  largest distance of a mark from the fitted transform (0 with exactly three)
-     * @param squareFound whether the bottom-right square was where the finders put it
+     * @param marks      how many of the four marks were measured (the fit uses all of them)
+     * @param residualMm largest distance of a measured mark from the fitted transform (0 with exactly three)
+     * @param how        which marks identified the page
      */
-    record Located(PageTransform transform, int marks, double residualMm, boolean squareFound) {
+    record Located(PageTransform transform, int marks, double residualMm, String how) implements Result {
+    }
+
+    /** The marks identify a form, but fewer than three can be measured (cut by the image edge, smudged). */
+    record Unmeasurable(String why) implements Result {
+    }
+
+    /** No form's marks on the page. */
+    record Absent() implements Result {
     }
 
     private final Fiducials fiducials;
@@ -37,43 +50,53 @@ final class FiducialLocator {
         this.props = props;
     }
 
-    Optional<Located> locate(Mat fullGrey, SearchImage search) {
-        Optional<FinderTriangle> triangle = triangle(search);
-        if (triangle.isEmpty()) {
-            return Optional.empty();
+    Result locate(Mat fullGrey, SearchImage search) {
+        Optional<CoarseMarks> coarse = coarse(search);
+        if (coarse.isEmpty()) {
+            return new Absent();
         }
-        FinderTriangle t = triangle.get();
-        double pxPerMm = t.pxPerMm() * search.meanScale();
-        List<MmPoint> mm = new ArrayList<>(4);
-        List<double[]> px = new ArrayList<>(4);
-        FinderCandidate[] finders = {t.topLeft(), t.topRight(), t.bottomLeft()};
-        MmPoint[] finderMm = {fiducials.topLeft(), fiducials.topRight(), fiducials.bottomLeft()};
-        double[][] coarse = new double[3][];
-        int refined = 0;
-        for (int i = 0; i < 3; i++) {
-            coarse[i] = search.toFull(finders[i].x(), finders[i].y());
-            Optional<double[]> fine = MarkRefiner.refine(fullGrey, coarse[i], fiducials.finderSideMm() * pxPerMm,
-                    FINDER_SEARCH_SLACK_MM * pxPerMm);
-            if (fine.isPresent()) {
-                refined++;
-            }
-            mm.add(finderMm[i]);
-            px.add(fine.orElse(coarse[i]));
+        double pxPerMm = coarse.get().pxPerMm() * search.meanScale();
+        Map<MarkRole, double[]> coarseFull = new EnumMap<>(MarkRole.class);
+        coarse.get().positions().forEach((role, at) -> coarseFull.put(role, search.toFull(at[0], at[1])));
+        PageTransform predicted = fit(coarseFull);
+        Map<MarkRole, double[]> measured = new EnumMap<>(MarkRole.class);
+        for (MarkRole role : MarkRole.values()) {
+            double[] found = coarseFull.get(role);
+            Optional<double[]> at = found != null
+                    ? measure(fullGrey, role, found, SEARCH_SLACK_MM * pxPerMm, pxPerMm)
+                    : measure(fullGrey, role, predicted.toPixel(fiducials.centre(role)), props.fourthMarkToleranceMm() * pxPerMm, pxPerMm);
+            at.ifPresent(p -> measured.put(role, p));
         }
-        PageTransform threePoint = AffineFit.fit(mm, px);
-        Optional<double[]> square = MarkRefiner.refine(fullGrey, threePoint.toPixel(fiducials.bottomRight()),
-                fiducials.squareSideMm() * pxPerMm, props.fourthMarkToleranceMm() * pxPerMm);
-        if (square.isPresent()) {
-            mm.add(fiducials.bottomRight());
-            px.add(square.get());
-            refined++;
+        if (measured.size() < 3) {
+            return new Unmeasurable("form marks found (" + coarse.get().how() + ") but only " + measured.size()
+                    + " of 4 measurable: cut by the image edge or damaged");
         }
-        PageTransform fit = AffineFit.fit(mm, px);
+        PageTransform fit = fit(measured);
+        List<MmPoint> mm = new ArrayList<>();
+        List<double[]> px = new ArrayList<>();
+        measured.forEach((role, p) -> {
+            mm.add(fiducials.centre(role));
+            px.add(p);
+        });
         double residualMm = AffineFit.maxResidual(fit, mm, px) / pxPerMm;
-        return Optional.of(new Located(fit, refined, residualMm, square.isPresent()));
+        return new Located(fit, measured.size(), residualMm, coarse.get().how());
     }
 
-    private Optional<FinderTriangle> triangle(SearchImage search) {
+    private Optional<double[]> measure(Mat fullGrey, MarkRole role, double[] guess, double slackPx, double pxPerMm) {
+        return MarkRefiner.refine(fullGrey, guess, fiducials.sideMm(role) * pxPerMm, slackPx);
+    }
+
+    private PageTransform fit(Map<MarkRole, double[]> measured) {
+        List<MmPoint> mm = new ArrayList<>();
+        List<double[]> px = new ArrayList<>();
+        measured.forEach((role, p) -> {
+            mm.add(fiducials.centre(role));
+            px.add(p);
+        });
+        return AffineFit.fit(mm, px);
+    }
+
+    private Optional<CoarseMarks> coarse(SearchImage search) {
         double scale = search.meanScale();
         double minPxPerMm = props.minDpi() / 25.4 / scale;
         double maxPxPerMm = props.maxDpi() / 25.4 / scale;
@@ -83,7 +106,10 @@ final class FiducialLocator {
             Imgproc.threshold(search.grey(), ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
             List<FinderCandidate> candidates = FinderDetector.find(ink,
                     finder * minPxPerMm * (1 - props.markSizeTolerance()), finder * maxPxPerMm * (1 + props.markSizeTolerance()));
-            return FinderTriangle.best(candidates, fiducials, props, minPxPerMm, maxPxPerMm);
+            Optional<CoarseMarks> three = FinderTriangle.best(candidates, fiducials, props, minPxPerMm, maxPxPerMm)
+                    .map(FinderTriangle::marks);
+            return three.isPresent() ? three
+                    : FinderPair.best(candidates, fiducials, props, minPxPerMm, maxPxPerMm, search.grey());
         } finally {
             ink.release();
         }

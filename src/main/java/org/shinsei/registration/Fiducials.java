@@ -22,6 +22,19 @@ record Fiducials(MmPoint topLeft, MmPoint topRight, MmPoint bottomLeft, MmPoint 
                 f.topLeft().width(), f.bottomRight().width());
     }
 
+    MmPoint centre(MarkRole role) {
+        return switch (role) {
+            case TOP_LEFT -> topLeft;
+            case TOP_RIGHT -> topRight;
+            case BOTTOM_LEFT -> bottomLeft;
+            case BOTTOM_RIGHT -> bottomRight;
+        };
+    }
+
+    double sideMm(MarkRole role) {
+        return role.finder() ? finderSideMm : squareSideMm;
+    }
+
     /** TL→TR, the short side of the triangle (187 mm). */
     double horizontalSpan() {
         return Math.hypot(topRight.x() - topLeft.x(), topRight.y() - topLeft.y());

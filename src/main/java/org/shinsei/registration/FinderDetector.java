@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfPoint;
-import org.opencv.core.MatOfPoint2f;
-import org.opencv.core.RotatedRect;
 import org.opencv.imgproc.Imgproc;
 import org.opencv.imgproc.Moments;
 
@@ -23,8 +21,6 @@ final class FinderDetector {
     private static final double MAX_HOLE_RATIO = 0.80;
     private static final double MIN_CORE_RATIO = 0.05;
     private static final double MAX_CORE_RATIO = 0.40;
-    private static final double MAX_ASPECT = 1.4;
-    private static final double MIN_FILL = 0.75;
     private static final double MAX_CORE_OFFSET = 0.2;
 
     private FinderDetector() {
@@ -78,7 +74,7 @@ final class FinderDetector {
             return null;
         }
         double coreRatio = Imgproc.contourArea(contours.get(core)) / outerArea;
-        if (coreRatio < MIN_CORE_RATIO || coreRatio > MAX_CORE_RATIO || !squareish(contours.get(outer), outerArea)) {
+        if (coreRatio < MIN_CORE_RATIO || coreRatio > MAX_CORE_RATIO || !MarkRefiner.square(contours.get(outer), outerArea)) {
             return null;
         }
         double[] centre = centroid(contours.get(outer));
@@ -100,18 +96,6 @@ final class FinderDetector {
             }
         }
         return best;
-    }
-
-    private static boolean squareish(MatOfPoint contour, double area) {
-        MatOfPoint2f pts = new MatOfPoint2f(contour.toArray());
-        try {
-            RotatedRect r = Imgproc.minAreaRect(pts);
-            double w = Math.max(r.size.width, 1e-9);
-            double hh = Math.max(r.size.height, 1e-9);
-            return Math.max(w, hh) / Math.min(w, hh) <= MAX_ASPECT && area / (w * hh) >= MIN_FILL;
-        } finally {
-            pts.release();
-        }
     }
 
     static double[] centroid(MatOfPoint contour) {

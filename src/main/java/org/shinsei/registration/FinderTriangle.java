@@ -1,6 +1,8 @@
 package org.shinsei.registration;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,13 +16,20 @@ import java.util.Optional;
 record FinderTriangle(FinderCandidate topLeft, FinderCandidate topRight, FinderCandidate bottomLeft, double pxPerMm,
                       double score) {
 
+    CoarseMarks marks() {
+        Map<MarkRole, double[]> m = new EnumMap<>(MarkRole.class);
+        m.put(MarkRole.TOP_LEFT, new double[] {topLeft.x(), topLeft.y()});
+        m.put(MarkRole.TOP_RIGHT, new double[] {topRight.x(), topRight.y()});
+        m.put(MarkRole.BOTTOM_LEFT, new double[] {bottomLeft.x(), bottomLeft.y()});
+        return new CoarseMarks(m, pxPerMm, score, "three finders");
+    }
+
     /** Beyond this many candidates the page is a pattern sheet, not a form; keep the search bounded. */
-    private static final int MAX_CANDIDATES = 40;
+    static final int MAX_CANDIDATES = 40;
 
     static Optional<FinderTriangle> best(List<FinderCandidate> candidates, Fiducials fiducials,
                                          RegistrationProperties p, double minPxPerMm, double maxPxPerMm) {
-        List<FinderCandidate> cs = candidates.size() <= MAX_CANDIDATES ? candidates
-                : candidates.stream().sorted((a, b) -> Double.compare(b.side(), a.side())).limit(MAX_CANDIDATES).toList();
+        List<FinderCandidate> cs = bounded(candidates);
         double shortMm = fiducials.horizontalSpan();
         double longMm = fiducials.verticalSpan();
         FinderTriangle best = null;
@@ -42,6 +51,11 @@ record FinderTriangle(FinderCandidate topLeft, FinderCandidate topRight, FinderC
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    static List<FinderCandidate> bounded(List<FinderCandidate> candidates) {
+        return candidates.size() <= MAX_CANDIDATES ? candidates
+                : candidates.stream().sorted((a, b) -> Double.compare(b.side(), a.side())).limit(MAX_CANDIDATES).toList();
     }
 
     private static FinderTriangle score(FinderCandidate tl, FinderCandidate tr, FinderCandidate bl, double shortMm,

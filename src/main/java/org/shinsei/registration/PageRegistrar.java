@@ -1,7 +1,6 @@
 package org.shinsei.registration;
 
 import java.util.Locale;
-import java.util.Optional;
 
 import org.opencv.core.Mat;
 import org.opencv.imgproc.Imgproc;
@@ -51,12 +50,16 @@ public class PageRegistrar {
         }
         boolean handedOver = false;
         try (SearchImage search = SearchImage.of(grey, props.searchDpi())) {
-            Optional<FiducialLocator.Located> located = locator.locate(grey, search);
-            if (located.isPresent()) {
-                PageAnalysis form = form(page, grey, located.get());
+            FiducialLocator.Result result = locator.locate(grey, search);
+            if (result instanceof FiducialLocator.Located located) {
+                PageAnalysis form = form(page, grey, located);
                 handedOver = true;
                 log.debug("{}: {}", ref, form.detail());
                 return form;
+            }
+            if (result instanceof FiducialLocator.Unmeasurable unmeasurable) {
+                log.info("{}: {}", ref, unmeasurable.why());
+                return new PageAnalysis(page.pageNo(), PageKind.OTHER, null, unmeasurable.why());
             }
             double inkPxPerMm = Math.min(search.grey().cols(), search.grey().rows()) / 210.0;
             double ink = InkMeter.inkFraction(search.grey(), (int) Math.round(props.blankMarginMm() * inkPxPerMm),
@@ -81,8 +84,8 @@ public class PageRegistrar {
         double dpi = (t.scaleX() + t.scaleY()) / 2 * RegisteredPage.MM_PER_INCH;
         RegisteredPage registered = new RegisteredPage(page.pageNo(), page.image(), grey, t, orientation, skew, dpi,
                 page.dpi());
-        String detail = String.format(Locale.ROOT, "fiducials %d/4%s, %.1f dpi, orientation %d, skew %.2f°, residual %.2f mm",
-                located.marks(), located.squareFound() ? "" : " (bottom-right square not found)", dpi, orientation, skew,
+        String detail = String.format(Locale.ROOT, "%d/4 marks measured (found by %s), %.1f dpi, orientation %d, "
+                        + "skew %.2f°, residual %.2f mm", located.marks(), located.how(), dpi, orientation, skew,
                 located.residualMm());
         return new PageAnalysis(page.pageNo(), PageKind.FORM, registered, detail);
     }
