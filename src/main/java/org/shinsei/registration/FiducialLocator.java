@@ -58,27 +58,24 @@ final class FiducialLocator {
         double pxPerMm = coarse.get().pxPerMm() * search.meanScale();
         Map<MarkRole, double[]> coarseFull = new EnumMap<>(MarkRole.class);
         coarse.get().positions().forEach((role, at) -> coarseFull.put(role, search.toFull(at[0], at[1])));
-        PageTransform predicted = fit(coarseFull);
+        Pairs coarsePairs = pairs(coarseFull);
+        PageTransform predicted = AffineFit.fit(coarsePairs.mm(), coarsePairs.px());
         Map<MarkRole, double[]> measured = new EnumMap<>(MarkRole.class);
         for (MarkRole role : MarkRole.values()) {
             double[] found = coarseFull.get(role);
             Optional<double[]> at = found != null
                     ? measure(fullGrey, role, found, SEARCH_SLACK_MM * pxPerMm, pxPerMm)
-                    : measure(fullGrey, role, predicted.toPixel(fiducials.centre(role)), props.fourthMarkToleranceMm() * pxPerMm, pxPerMm);
+                    : measure(fullGrey, role, predicted.toPixel(fiducials.centre(role)),
+                            props.fourthMarkToleranceMm() * pxPerMm, pxPerMm);
             at.ifPresent(p -> measured.put(role, p));
         }
         if (measured.size() < 3) {
             return new Unmeasurable("form marks found (" + coarse.get().how() + ") but only " + measured.size()
                     + " of 4 measurable: cut by the image edge or damaged");
         }
-        PageTransform fit = fit(measured);
-        List<MmPoint> mm = new ArrayList<>();
-        List<double[]> px = new ArrayList<>();
-        measured.forEach((role, p) -> {
-            mm.add(fiducials.centre(role));
-            px.add(p);
-        });
-        double residualMm = AffineFit.maxResidual(fit, mm, px) / pxPerMm;
+        Pairs pairs = pairs(measured);
+        PageTransform fit = AffineFit.fit(pairs.mm(), pairs.px());
+        double residualMm = AffineFit.maxResidual(fit, pairs.mm(), pairs.px()) / pxPerMm;
         return new Located(fit, measured.size(), residualMm, coarse.get().how());
     }
 
@@ -86,14 +83,17 @@ final class FiducialLocator {
         return MarkRefiner.refine(fullGrey, guess, fiducials.sideMm(role) * pxPerMm, slackPx);
     }
 
-    private PageTransform fit(Map<MarkRole, double[]> measured) {
+    private record Pairs(List<MmPoint> mm, List<double[]> px) {
+    }
+
+    private Pairs pairs(Map<MarkRole, double[]> marks) {
         List<MmPoint> mm = new ArrayList<>();
         List<double[]> px = new ArrayList<>();
-        measured.forEach((role, p) -> {
+        marks.forEach((role, p) -> {
             mm.add(fiducials.centre(role));
             px.add(p);
         });
-        return AffineFit.fit(mm, px);
+        return new Pairs(mm, px);
     }
 
     private Optional<CoarseMarks> coarse(SearchImage search) {
