@@ -1,21 +1,68 @@
 package org.shinsei.scan;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.shinsei.support.OpenCv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.shinsei.support.PageRef;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens one envelope file into page images. PDF: the embedded page image when a page is one scan image,
- * else a 300 dpi grey rendering; multi-page TIFF; PNG; JPEG. The format is told by the file's bytes, not its
- * name. Anything that cannot be decoded is an {@link UnreadableEnvelopeException}.
+ * else a grey rendering at {@code shinsei.scan.render-dpi}; multi-page TIFF; PNG; JPEG. The format is told by the
+ * file's bytes, not its name. Anything that cannot be decoded, or is over a {@link ScanProperties} limit, is an
+ * {@link UnreadableEnvelopeException} with a short message that names the problem (and the limit).
  */
 @Component
 public class EnvelopeOpener {
 
-    /** The pages of the envelope, in order. The caller owns and closes them. */
+    private static final Logger log = LoggerFactory.getLogger(EnvelopeOpener.class);
+
+    private final ScanLimits limits;
+    private final PdfReader pdf;
+    private final TiffReader tiff;
+    private final SingleImageReader single;
+
+    public EnvelopeOpener(ScanProperties props) {
+        OpenCv.load();
+        this.limits = new ScanLimits(props);
+        this.pdf = new PdfReader(limits);
+        this.tiff = new TiffReader(limits);
+        this.single = new SingleImageReader(limits);
+    }
+
+    /** The pages of the envelope, in order (at least one). The caller owns and closes them. */
     public List<ScanPage> open(Path file, PageRef ref) throws UnreadableEnvelopeException {
-        throw new UnsupportedOperationException("TODO(issue 2): ingest");
+        EnvelopeFormat format = format(file);
+        List<ScanPage> pages = switch (format) {
+            case PDF -> pdf.read(file);
+            case TIFF -> tiff.read(file);
+            case PNG, JPEG -> single.read(file, format);
+        };
+        log.debug("{}: {} with {} page(s)", ref, format, pages.size());
+        return pages;
+    }
+
+    private EnvelopeFormat format(Path file) throws UnreadableEnvelopeException {
+        byte[] head = new byte[EnvelopeFormat.MAGIC_LENGTH];
+        int n;
+        try {
+            limits.checkFileSize(Files.size(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+        } catch (IOException e) {
+            throw new UnreadableEnvelopeException("file cannot be read: " + Messages.brief(e), e);
+        }
+        if (n == 0) {
+            throw new UnreadableEnvelopeException("empty file (0 bytes)");
+        }
+        return EnvelopeFormat.sniff(head, n)
+                .orElseThrow(() -> new UnreadableEnvelopeException("not a PDF, TIFF, PNG or JPEG file"));
     }
 }

@@ -1,0 +1,124 @@
+package org.shinsei.scan;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.opencv.core.Mat;
+
+/**
+ * A PDF envelope. A page that is one scan image keeps that image's own pixels (a JPEG is decoded from its
+ * stored bytes, never re-rendered, so nothing is resampled); any other page is rendered in grey at
+ * {@code renderDpi}. PDFBox's memory for decoded streams is bounded by {@code maxFileBytes}.
+ */
+final class PdfReader {
+
+    private final ScanLimits limits;
+
+    PdfReader(ScanLimits limits) {
+        this.limits = limits;
+    }
+
+    List<ScanPage> read(Path file) throws UnreadableEnvelopeException {
+        try (PDDocument doc = load(file); PageCollector pages = new PageCollector()) {
+            int count = doc.getNumberOfPages();
+            if (count == 0) {
+                throw new UnreadableEnvelopeException("PDF has no pages");
+            }
+            limits.checkPages(count);
+            PDFRenderer renderer = new PDFRenderer(doc);
+            for (int i = 0; i < count; i++) {
+                pages.add(page(doc.getPage(i), i, renderer));
+            }
+            return pages.handOver();
+        } catch (IOException e) {
+            throw new UnreadableEnvelopeException("PDF page cannot be decoded: " + Messages.brief(e), e);
+        }
+    }
+
+    private PDDocument load(Path file) throws UnreadableEnvelopeException {
+        try {
+            return Loader.loadPDF(file.toFile(), "", null, null,
+                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxFileBytes()).streamCache);
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableEnvelopeException("PDF is encrypted with a password", e);
+        } catch (IOException e) {
+            throw new UnreadableEnvelopeException("PDF is damaged beyond repair: " + Messages.brief(e), e);
+        }
+    }
+
+    private ScanPage page(PDPage page, int index, PDFRenderer renderer) throws IOException, UnreadableEnvelopeException {
+        int pageNo = index + 1;
+        Optional<PdfScanImageFinder.PlacedImage> scan = PdfScanImageFinder.find(page);
+        if (scan.isPresent()) {
+            PDImage image = scan.get().image();
+            limits.checkPixels(pageNo, image.getWidth(), image.getHeight());
+            return new ScanPage(pageNo, decode(image, pageNo), Math.round(scan.get().dpi() * 100.0) / 100.0);
+        }
+        PDRectangle box = page.getCropBox();
+        double scale = limits.renderDpi() / 72.0;
+        limits.checkPixels(pageNo, Math.round(box.getWidth() * scale), Math.round(box.getHeight() * scale));
+        BufferedImage rendered = renderer.renderImageWithDPI(index, limits.renderDpi(), ImageType.GRAY);
+        return new ScanPage(pageNo, ImageMats.fromBufferedImage(rendered), (double) limits.renderDpi());
+    }
+
+    private static Mat decode(PDImage image, int pageNo) throws IOException, UnreadableEnvelopeException {
+        if (image instanceof PDImageXObject xobject && isPlainJpeg(xobject)) {
+            byte[] jpeg;
+            try (InputStream in = xobject.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
+                jpeg = in.readAllBytes();
+            }
+            if (!JpegBytes.complete(jpeg)) {
+                throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " is truncated");
+            }
+            Mat m = JpegBytes.decode(jpeg);
+            if (m.empty()) {
+                m.release();
+                throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " cannot be decoded");
+            }
+            return m;
+        }
+        BufferedImage decoded = image.getImage();
+        if (decoded == null) {
+            throw new UnreadableEnvelopeException("the image of PDF page " + pageNo + " cannot be decoded");
+        }
+        return ImageMats.fromBufferedImage(decoded);
+    }
+
+    /**
+     * A JPEG whose stored bytes mean exactly what the page shows: grey or RGB, 8 bits, no decode array and no
+     * mask. Anything else (CMYK, Lab, masks) goes through PDFBox's colour handling.
+     */
+    private static boolean isPlainJpeg(PDImageXObject x) throws IOException {
+        List<COSName> filters = x.getStream().getFilters();
+        if (filters.isEmpty() || !COSName.DCT_DECODE.equals(filters.get(filters.size() - 1))
+                || filters.indexOf(COSName.DCT_DECODE) != filters.size() - 1) {
+            return false;
+        }
+        if (x.getDecode() != null || x.getCOSObject().containsKey(COSName.SMASK)
+                || x.getCOSObject().containsKey(COSName.MASK) || x.getBitsPerComponent() != 8) {
+            return false;
+        }
+        PDColorSpace cs = x.getColorSpace();
+        return cs instanceof PDDeviceGray || cs instanceof PDDeviceRGB
+                || cs instanceof PDICCBased icc && (icc.getNumberOfComponents() == 1 || icc.getNumberOfComponents() == 3);
+    }
+}
