@@ -16,8 +16,7 @@ import org.shinsei.form.LayoutLoader;
  * the encrypted PDF (PDFBox draws its AES key at random).
  *
  * <pre>
- * mvn -o -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:$(cat target/cp.txt) org.shinsei.sample.SampleBatchGenerator sample-scans
+ * ./shinsei generate sample-scans
  * </pre>
  */
 public final class SampleBatchGenerator {
