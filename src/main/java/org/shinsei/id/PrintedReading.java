@@ -1,0 +1,24 @@
+package org.shinsei.id;
+
+/**
+ * What Tesseract read in the printed-digit line.
+ *
+ * @param digits     the 23 digits, or null when the line did not hold exactly 23 digits
+ * @param confidence the weakest digit's confidence, 0..1 (0 when no digits): the minimum, not the mean, because
+ *                   one misread digit makes the whole ID wrong and a mean over 23 digits hides it
+ * @param grouped    the digits came in the printed groups 4-4-4-4-4-3; a dropped digit in one group and a
+ *                   doubled one in another would still count 23, so a wrong grouping is never trusted
+ * @param timedOut   Tesseract was cancelled at the deadline
+ * @param millis     wall time of cropping, binarising and recognition
+ */
+public record PrintedReading(String digits, double confidence, boolean grouped, boolean timedOut, long millis) {
+
+    public boolean read() {
+        return digits != null;
+    }
+
+    /** Good enough to stand alone as the ID. */
+    public boolean confident(double minConfidence) {
+        return digits != null && grouped && confidence >= minConfidence;
+    }
+}
