@@ -34,7 +34,6 @@ public final class EnvelopeWriter {
 
     private static final double PT_PER_INCH = 72;
     private static final double MM_PER_METRE = 1000;
-    private static final double MM_PER_METRE = 1000;
 
     /** TIFF compression schemes of the JDK writer. */
     public enum TiffCompression {
