@@ -8,7 +8,8 @@ import org.shinsei.decision.ReasonCode;
 /**
  * Decides the ID from the two sources. A wrong ID is the worst outcome (another resident's application), so an
  * ID is never repaired or guessed: a disagreement always goes to a person. The QR code is error-corrected, so
- * it outranks an unconfident print; a confident print that disagrees with it leaves no ID at all.
+ * it outranks an unconfident print; a confident print that disagrees with it leaves no ID at all, and so does a
+ * QR code that decodes to something other than an ID beside a printed ID.
  */
 final class IdCrossCheck {
 
@@ -35,6 +36,11 @@ final class IdCrossCheck {
         if (q != null) {
             return new IdReading(q, IdSource.QR, q, null, conf, List.of());
         }
+        if (qr.rejected() != null && p != null) {
+            // The QR decoded (so that is what is printed) but is not an ID: the form's two IDs disagree.
+            return new IdReading(null, IdSource.NONE, null, p, conf,
+                    List.of(Reason.of(ReasonCode.ID_MISMATCH, qr.rejected())));
+        }
         if (confident) {
             return new IdReading(p, IdSource.PRINTED, null, p, conf, List.of());
         }
@@ -59,6 +65,8 @@ final class IdCrossCheck {
             p = "printed OCR timed out";
         } else if (printed.digits() == null) {
             p = "printed line not 23 digits";
+        } else if (printed.blotted()) {
+            p = "ink blot on the printed digits";
         } else if (!printed.grouped()) {
             p = "printed digits not in 4-4-4-4-4-3 groups";
         } else {

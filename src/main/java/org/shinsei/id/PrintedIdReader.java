@@ -25,6 +25,7 @@ final class PrintedIdReader {
 
     private final MmRect rect;
     private final double pxPerMm;
+    private final double sizeMm;
     private final IdProperties props;
     private final TesseractEngines engines;
     private final OcrProfile profile;
@@ -32,6 +33,7 @@ final class PrintedIdReader {
     PrintedIdReader(FormLayout layout, IdProperties props, TesseractEngines engines) {
         this.rect = layout.idDigits().grow(props.digitsMarginMm());
         this.pxPerMm = props.digitsPxPerMm();
+        this.sizeMm = layout.idDigitsSizeMm();
         this.props = props;
         this.engines = engines;
         this.profile = OcrProfile.digitLine(props.language());
@@ -48,22 +50,23 @@ final class PrintedIdReader {
         try {
             Imgproc.GaussianBlur(crop, binary, new Size(3, 3), 0);
             Imgproc.threshold(binary, binary, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
+            boolean blotted = InkBlots.present(binary, pxPerMm, sizeMm);
             OcrResult r = engines.get(profile).recognise(binary, (int) Math.round(pxPerMm * 25.4), props.ocrTimeout());
-            return interpret(r, (System.nanoTime() - start) / 1_000_000);
+            return interpret(r, blotted, (System.nanoTime() - start) / 1_000_000);
         } finally {
             binary.release();
             crop.release();
         }
     }
 
-    static PrintedReading interpret(OcrResult r, long millis) {
+    static PrintedReading interpret(OcrResult r, boolean blotted, long millis) {
         List<OcrSymbol> symbols = r.symbols().stream().filter(s -> !s.text().isBlank()).toList();
         String digits = symbols.stream().map(OcrSymbol::text).reduce("", String::concat);
         if (!QrDecoder.ID.matcher(digits).matches()) {
-            return new PrintedReading(null, 0, false, r.timedOut(), millis);
+            return new PrintedReading(null, 0, false, blotted, r.timedOut(), millis);
         }
         double min = symbols.stream().mapToDouble(OcrSymbol::confidence).min().orElse(0);
         List<Integer> groups = r.words().stream().map(OcrWord::text).map(String::length).toList();
-        return new PrintedReading(digits, min, groups.equals(GROUPS), r.timedOut(), millis);
+        return new PrintedReading(digits, min, groups.equals(GROUPS), blotted, r.timedOut(), millis);
     }
 }

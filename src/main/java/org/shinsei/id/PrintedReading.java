@@ -8,10 +8,12 @@ package org.shinsei.id;
  *                   one misread digit makes the whole ID wrong and a mean over 23 digits hides it
  * @param grouped    the digits came in the printed groups 4-4-4-4-4-3; a dropped digit in one group and a
  *                   doubled one in another would still count 23, so a wrong grouping is never trusted
+ * @param blotted    ink that is not a digit lies on the line ({@link InkBlots}): a blot can turn one digit into
+ *                   another that Tesseract still reads confidently
  * @param timedOut   Tesseract was cancelled at the deadline
  * @param millis     wall time of cropping, binarising and recognition
  */
-public record PrintedReading(String digits, double confidence, boolean grouped, boolean timedOut, long millis) {
+public record PrintedReading(String digits, double confidence, boolean grouped, boolean blotted, boolean timedOut, long millis) {
 
     public boolean read() {
         return digits != null;
@@ -19,6 +21,6 @@ public record PrintedReading(String digits, double confidence, boolean grouped, 
 
     /** Good enough to stand alone as the ID. */
     public boolean confident(double minConfidence) {
-        return digits != null && grouped && confidence >= minConfidence;
+        return digits != null && grouped && !blotted && confidence >= minConfidence;
     }
 }
