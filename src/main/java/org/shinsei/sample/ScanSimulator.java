@@ -10,7 +10,7 @@ import org.shinsei.registration.PageTransform;
 
 /**
  * Turns a page drawing into what a flatbed or sheet-fed scanner would deliver: the page on an A4 bed (A4 turned
- * for 90°/270°), turned, skewed, shifted and mis-scaled, then paper tone, blur, noise and optionally JPEG.
+ * for 90°/270°, plus an optional margin), turned, skewed, shifted and mis-scaled, then paper tone, blur, noise and optionally JPEG.
  * The page is drawn straight onto the bed through the scan's geometry rather than rendered and resampled, so
  * {@link SimulatedScan#truth()} is exact (see its pixel convention).
  */
@@ -39,8 +39,9 @@ public final class ScanSimulator {
         boolean turned = c.orientationDeg() == 90 || c.orientationDeg() == 270;
         double pageW = renderer.layout().pageWidth();
         double pageH = renderer.layout().pageHeight();
-        int bedW = (int) Math.round((turned ? pageH : pageW) * bedPxPerMm);
-        int bedH = (int) Math.round((turned ? pageW : pageH) * bedPxPerMm);
+        double margin = 2 * c.bedMarginMm();
+        int bedW = (int) Math.round(((turned ? pageH : pageW) + margin) * bedPxPerMm);
+        int bedH = (int) Math.round(((turned ? pageW : pageH) + margin) * bedPxPerMm);
 
         AffineTransform t = new AffineTransform();
         t.translate(bedW / 2.0 + c.shiftXMm() * bedPxPerMm, bedH / 2.0 + c.shiftYMm() * bedPxPerMm);
