@@ -67,6 +67,8 @@ final class IdCrossCheck {
             p = "printed line not 23 digits";
         } else if (printed.blotted()) {
             p = "ink blot on the printed digits";
+        } else if (!printed.wholeDigits()) {
+            p = "part of a printed digit covered";
         } else if (!printed.grouped()) {
             p = "printed digits not in 4-4-4-4-4-3 groups";
         } else {

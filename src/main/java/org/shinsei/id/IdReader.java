@@ -59,9 +59,9 @@ public class IdReader implements AutoCloseable {
             log.warn("{} printed-ID OCR cancelled after {}", ref, props.ocrTimeout());
         }
         if (log.isDebugEnabled()) {
-            log.debug("{} id {} source {} qr {} via {} printed {} conf {} grouped {} blotted {} reasons {} ({} ms: qr {}, ocr {})",
+            log.debug("{} id {} source {} qr {} via {} printed {} conf {} grouped {} blotted {} whole {} reasons {} ({} ms: qr {}, ocr {})",
                     ref, Masking.lastFour(reading.applicationId()), reading.source(), Masking.lastFour(q.payload()),
-                    q.via(), Masking.lastFour(p.digits()), String.format("%.2f", p.confidence()), p.grouped(), p.blotted(),
+                    q.via(), Masking.lastFour(p.digits()), String.format("%.2f", p.confidence()), p.grouped(), p.blotted(), p.wholeDigits(),
                     reading.reasons().stream().map(r -> r.code().name()).toList(), millis, q.millis(), p.millis());
         }
         return new IdRead(reading, q, p, millis);

@@ -30,18 +30,12 @@ final class InkBlots {
     }
 
     /**
-     * @param binary  white paper (255), black ink (0)
+     * @param ink     ink (255) on paper (0)
      * @param pxPerMm the crop's resolution
      * @param sizeMm  the digits' em size
      */
-    static boolean present(Mat binary, double pxPerMm, double sizeMm) {
-        Mat ink = new Mat();
-        try {
-            Imgproc.threshold(binary, ink, 127, 255, Imgproc.THRESH_BINARY_INV);
-            return tooDeep(ink, MAX_DEPTH_EM * sizeMm * pxPerMm) || tooLarge(ink, pxPerMm, sizeMm);
-        } finally {
-            ink.release();
-        }
+    static boolean present(Mat ink, double pxPerMm, double sizeMm) {
+        return tooDeep(ink, MAX_DEPTH_EM * sizeMm * pxPerMm) || tooLarge(ink, pxPerMm, sizeMm);
     }
 
     private static boolean tooDeep(Mat ink, double maxDepthPx) {

@@ -48,27 +48,31 @@ final class PrintedIdReader {
     PrintedReading read(RegisteredPage page) {
         long start = System.nanoTime();
         Mat crop = page.cropGrey(rect, pxPerMm);
-        Mat binary = new Mat();
+        Mat ink = new Mat();
         try {
-            Imgproc.GaussianBlur(crop, binary, new Size(3, 3), 0);
-            Imgproc.threshold(binary, binary, 0, 255, Imgproc.THRESH_BINARY | Imgproc.THRESH_OTSU);
-            boolean blotted = InkBlots.present(binary, pxPerMm, sizeMm);
+            Imgproc.GaussianBlur(crop, ink, new Size(3, 3), 0);
+            Imgproc.threshold(ink, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
+            Imgproc.morphologyEx(ink, ink, Imgproc.MORPH_OPEN,
+                    Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
+            boolean blotted = InkBlots.present(ink, pxPerMm, sizeMm);
             OcrResult r = engines.get(profile).recognise(crop, (int) Math.round(pxPerMm * 25.4), props.ocrTimeout());
-            return interpret(r, blotted, (System.nanoTime() - start) / 1_000_000);
+            return interpret(r, blotted, ink, (System.nanoTime() - start) / 1_000_000);
         } finally {
-            binary.release();
+            ink.release();
             crop.release();
         }
     }
 
-    static PrintedReading interpret(OcrResult r, boolean blotted, long millis) {
+    /** @param ink the line's ink as 255 on 0, specks removed */
+    static PrintedReading interpret(OcrResult r, boolean blotted, Mat ink, long millis) {
         List<OcrSymbol> symbols = r.symbols().stream().filter(s -> !s.text().isBlank()).toList();
         String digits = symbols.stream().map(OcrSymbol::text).reduce("", String::concat);
         if (!QrDecoder.ID.matcher(digits).matches()) {
-            return new PrintedReading(null, 0, false, blotted, r.timedOut(), millis);
+            return new PrintedReading(null, 0, false, blotted, false, r.timedOut(), millis);
         }
         double min = symbols.stream().mapToDouble(OcrSymbol::confidence).min().orElse(0);
         List<Integer> groups = r.words().stream().map(OcrWord::text).map(String::length).toList();
-        return new PrintedReading(digits, min, groups.equals(GROUPS), blotted, r.timedOut(), millis);
+        boolean whole = DigitCells.whole(DigitCells.measure(ink, symbols));
+        return new PrintedReading(digits, min, groups.equals(GROUPS), blotted, whole, r.timedOut(), millis);
     }
 }

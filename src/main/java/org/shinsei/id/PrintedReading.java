@@ -10,10 +10,13 @@ package org.shinsei.id;
  *                   doubled one in another would still count 23, so a wrong grouping is never trusted
  * @param blotted    ink that is not a digit lies on the line ({@link InkBlots}): a blot can turn one digit into
  *                   another that Tesseract still reads confidently
+ * @param wholeDigits every digit stands on a whole printed digit ({@link DigitCells}); false when a sticker or
+ *                   tape leaves a fragment that Tesseract reads as another digit, or when the line was not read
  * @param timedOut   Tesseract was cancelled at the deadline
  * @param millis     wall time of cropping, binarising and recognition
  */
-public record PrintedReading(String digits, double confidence, boolean grouped, boolean blotted, boolean timedOut, long millis) {
+public record PrintedReading(String digits, double confidence, boolean grouped, boolean blotted,
+                             boolean wholeDigits, boolean timedOut, long millis) {
 
     public boolean read() {
         return digits != null;
@@ -21,6 +24,6 @@ public record PrintedReading(String digits, double confidence, boolean grouped, 
 
     /** Good enough to stand alone as the ID. */
     public boolean confident(double minConfidence) {
-        return digits != null && grouped && !blotted && confidence >= minConfidence;
+        return digits != null && grouped && !blotted && wholeDigits && confidence >= minConfidence;
     }
 }

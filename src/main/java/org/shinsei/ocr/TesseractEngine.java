@@ -1,6 +1,7 @@
 package org.shinsei.ocr;
 
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,7 +151,7 @@ public final class TesseractEngine implements AutoCloseable {
                     }
                     word = new WordBuilder(api.TessResultIteratorConfidence(ri, TessPageIteratorLevel.RIL_WORD));
                 }
-                word.add(symbol, api.TessResultIteratorConfidence(ri, TessPageIteratorLevel.RIL_SYMBOL));
+                word.add(symbol, api.TessResultIteratorConfidence(ri, TessPageIteratorLevel.RIL_SYMBOL), box(pi));
             } while (api.TessPageIteratorNext(pi, TessPageIteratorLevel.RIL_SYMBOL) == ITessAPI.TRUE);
             if (word != null) {
                 words.add(word.build());
@@ -159,6 +160,15 @@ public final class TesseractEngine implements AutoCloseable {
         } finally {
             api.TessResultIteratorDelete(ri);
         }
+    }
+
+    private int[] box(TessPageIterator pi) {
+        IntBuffer l = IntBuffer.allocate(1);
+        IntBuffer t = IntBuffer.allocate(1);
+        IntBuffer r = IntBuffer.allocate(1);
+        IntBuffer b = IntBuffer.allocate(1);
+        api.TessPageIteratorBoundingBox(pi, TessPageIteratorLevel.RIL_SYMBOL, l, t, r, b);
+        return new int[] {l.get(0), t.get(0), r.get(0), b.get(0)};
     }
 
     private String text(Pointer p) {
@@ -245,9 +255,9 @@ public final class TesseractEngine implements AutoCloseable {
             this.confidence = confidence / 100.0;
         }
 
-        void add(String symbol, float confidence) {
+        void add(String symbol, float confidence, int[] box) {
             text.append(symbol);
-            symbols.add(new OcrSymbol(symbol, confidence / 100.0));
+            symbols.add(new OcrSymbol(symbol, confidence / 100.0, box[0], box[1], box[2], box[3]));
         }
 
         OcrWord build() {

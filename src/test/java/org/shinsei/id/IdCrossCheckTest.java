@@ -17,7 +17,7 @@ class IdCrossCheckTest {
     }
 
     static PrintedReading printed(String digits, double conf) {
-        return new PrintedReading(digits, conf, digits != null, false, false, 1);
+        return new PrintedReading(digits, conf, digits != null, false, digits != null, false, 1);
     }
 
     @Test
@@ -43,8 +43,9 @@ class IdCrossCheckTest {
         assertThat(confident.source()).isEqualTo(IdSource.PRINTED);
 
         for (PrintedReading weak : new PrintedReading[] {printed(ID, 0.79),
-                new PrintedReading(ID, 0.99, false, false, false, 1),
-                new PrintedReading(ID, 0.99, true, true, false, 1)}) {
+                new PrintedReading(ID, 0.99, false, false, true, false, 1),
+                new PrintedReading(ID, 0.99, true, true, true, false, 1),
+                new PrintedReading(ID, 0.99, true, false, false, false, 1)}) {
             IdReading r = IdCrossCheck.decide(qr(null), weak, MIN);
             assertThat(r.applicationId()).isNull();
             assertThat(r.source()).isEqualTo(IdSource.NONE);

@@ -208,10 +208,10 @@ class IdEvaluationTest {
                     if (o.correct()) {
                         readOneIntact++;
                     } else {
-                        System.out.printf("missed page %d %s: source %s qr %s printed %s conf %.2f grouped %s blotted %s %s%n",
+                        System.out.printf("missed page %d %s: source %s qr %s printed %s conf %.2f grouped %s blotted %s whole %s %s%n",
                                 all.indexOf(o) + 1, k, o.read().reading().source(), o.read().qr().read(),
                                 o.read().printed().read() ? (o.read().printed().digits().equals(o.page().id()) ? "right" : "wrong") : "-",
-                                o.read().printed().confidence(), o.read().printed().grouped(), o.read().printed().blotted(),
+                                o.read().printed().confidence(), o.read().printed().grouped(), o.read().printed().blotted(), o.read().printed().wholeDigits(),
                                 o.read().reading().reasons().stream().map(r -> r.code() + ": " + r.detail()).toList());
                     }
                 }
@@ -227,7 +227,7 @@ class IdEvaluationTest {
                     printedConfidentWrong++;
                 }
                 PrintedReading pr = o.read().printed();
-                if (pr.read() && pr.grouped() && !pr.blotted()) {
+                if (pr.read() && pr.grouped() && !pr.blotted() && pr.wholeDigits()) {
                     if (pr.digits().equals(o.page().id())) {
                         minRightConf = Math.min(minRightConf, pr.confidence());
                     } else if (k != Kind.MISMATCH) {
@@ -254,9 +254,9 @@ class IdEvaluationTest {
             System.out.printf("deliberate mismatches detected: %d/%d  (floor all)%n", mismatchDetected, mismatchPages);
             System.out.printf("ID_MISMATCH on consistent pages (damaged print read as other digits; a person looks): %d%n",
                     falseMismatch);
-            System.out.printf("printed digits confident (grouped, no blot, min conf >= %.2f) but wrong: %d%n", min,
+            System.out.printf("printed digits confident (grouped, no blot, whole digits, min conf >= %.2f) but wrong: %d%n", min,
                     printedConfidentWrong);
-            System.out.printf("weakest digit of right printed reads: %.3f; of wrong grouped unblotted reads: %s%n",
+            System.out.printf("weakest digit of right printed reads: %.3f; of wrong reads that passed the other checks: %s%n",
                     minRightConf, maxWrongConf == 0 ? "none" : String.format("%.3f", maxWrongConf));
             System.out.printf("sources: %s%n", sources);
             System.out.printf("QR decoded via: %s%n", qrVia);

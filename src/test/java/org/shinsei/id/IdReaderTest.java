@@ -112,6 +112,19 @@ class IdReaderTest {
     }
 
     @Test
+    void halfADigitUnderAStickerIsNeverTakenForAnotherDigit() {
+        // the left half of the 20th digit (character position 23 of the grouped line), with the QR covered too
+        double advance = 0.602 * GeneratedPages.LAYOUT.idDigitsSizeMm();
+        double x = GeneratedPages.LAYOUT.idDigitsOrigin().x() + 23 * advance;
+        PagePainter damage = Damage.both(Damage.sticker(QR, Damage.STICKER),
+                Damage.sticker(new MmRect(x - 0.2, DIGITS.y() - 1, advance / 2 + 0.2, DIGITS.height() + 2), Damage.STICKER));
+        IdReading r = read(FormContent.typical(ID), hard(0), damage);
+
+        assertThat(r.applicationId()).isNull();
+        assertThat(r.reasons()).extracting(Reason::code).containsExactly(ReasonCode.ID_UNREADABLE);
+    }
+
+    @Test
     void bothSourcesCoveredIsUnreadable() {
         PagePainter both = Damage.both(Damage.sticker(QR, Damage.STICKER),
                 Damage.sticker(new MmRect(DIGITS.x() + 40, DIGITS.y() - 1, 20, DIGITS.height() + 2), Damage.STICKER));
