@@ -47,9 +47,4 @@ public record IdProperties(
         return new IdProperties(Path.of("/usr/share/tesseract-ocr/5/tessdata"), "eng", 6.0, 4.0, 12.0, 1.5, 0.80,
                 true, Duration.ofSeconds(5));
     }
-
-    public IdProperties withFallbacks(boolean on) {
-        return new IdProperties(tessdata, language, qrPxPerMm, qrMarginMm, digitsPxPerMm, digitsMarginMm,
-                printedMinConfidence, on, ocrTimeout);
-    }
 }
