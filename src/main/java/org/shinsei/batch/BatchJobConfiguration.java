@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.shinsei.output.QueuePublisher;
 import org.shinsei.output.RecordStore;
 import org.shinsei.registration.PageRegistrar;
+import org.shinsei.registry.RegistryCheck;
+import org.shinsei.registry.RegistryImporter;
 import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeOpener;
 import org.shinsei.scan.EnvelopeStore;
@@ -27,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The nightly batch, top to bottom:
  * <ol>
+ *   <li>{@code registry} — import the registry of issued forms ({@code --registry}, the folder's registry.csv);</li>
  *   <li>{@code inventory} — list the envelope files, hash them, register the new ones in H2;</li>
  *   <li>{@code analyze} — per envelope: open, register pages, read ID / fields / photo, decide; the records are
  *       committed with the envelope's status in the chunk transaction, so a restart continues where it stopped;</li>
@@ -41,14 +44,21 @@ public class BatchJobConfiguration {
     public static final String JOB_NAME = "nightlyBatch";
 
     @Bean
-    public Job nightlyBatch(JobRepository jobs, Step inventory, Step analyze, Step duplicates, Step publish, Step report) {
+    public Job nightlyBatch(JobRepository jobs, Step registry, Step inventory, Step analyze, Step duplicates,
+                            Step publish, Step report) {
         return new JobBuilder(JOB_NAME, jobs)
-                .start(inventory)
+                .start(registry)
+                .next(inventory)
                 .next(analyze)
                 .next(duplicates)
                 .next(publish)
                 .next(report)
                 .build();
+    }
+
+    @Bean
+    public Step registry(JobRepository jobs, PlatformTransactionManager tx, RegistryTasklet registryTasklet) {
+        return new StepBuilder("registry", jobs).tasklet(registryTasklet, tx).build();
     }
 
     @Bean
@@ -100,6 +110,14 @@ public class BatchJobConfiguration {
     }
 
     // ---- the step-scoped pieces, built from the job parameters -------------------------------------------
+
+    @Bean
+    @StepScope
+    public RegistryTasklet registryTasklet(RegistryImporter importer, RegistryCheck registry,
+                                           @Value("#{jobParameters['folder']}") String folder,
+                                           @Value("#{jobParameters['registry']}") String registryFile) {
+        return new RegistryTasklet(importer, registry, Path.of(folder), registryFile == null ? null : Path.of(registryFile));
+    }
 
     @Bean
     @StepScope

@@ -249,8 +249,13 @@ final class SampleBatchPlan {
         String other = f14.applicationId().substring(0, 22) + (char) ('0' + (f14.applicationId().charAt(22) - '0' + 5) % 10);
         FormContent mismatch = f14.withQrPayload(other);
         issued(f14);
-        pdf("env-14-qr-mismatch.pdf", "the QR code holds another ID (last digit differs) than the printed digits; "
-                + "application_id is the printed one", mismatch, scan(200, true, 14), 200, ID_MISMATCH);
+        String name14 = "env-14-qr-mismatch.pdf";
+        long seed14 = name14.hashCode();
+        // Which of two disagreeing IDs is right is for a person to say: the record carries no ID.
+        add(name14, "the QR code holds another ID (last digit differs) than the printed digits; the record has no "
+                        + "application_id until a person decides",
+                List.of(new ExpectedRecord(name14, 1, null, List.of(ID_MISMATCH))),
+                file -> EnvelopeWriter.writePdf(file, List.of(page(mismatch, scan(200, true, 14), seed14)), 200, JPEG_QUALITY));
 
         FormContent dup = form(1).withCheckboxes(Mark.TICK, Mark.EMPTY, Mark.EMPTY).withSeed(101);
         pdf("env-15-duplicate-of-env-01.pdf", "the same application as env-01 (same ID) sent again", dup,

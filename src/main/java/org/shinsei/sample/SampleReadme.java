@@ -37,7 +37,8 @@ final class SampleReadme {
 
                 `expected.csv` states what was drawn: `page` is empty for an envelope-level record, `reasons` are
                 the SPEC §3 codes sorted alphabetically and joined by `;`, and the outcome follows from their
-                default severities. `application_id` is the printed ID (for env-14 the QR code holds another one).
+                default severities. `application_id` is the printed ID, except for env-14 where QR code and print
+                disagree: that record carries no ID.
 
                 | File | What it shows | Expected outcome and reasons |
                 |---|---|---|
