@@ -52,6 +52,7 @@ final class EdgeRefiner {
         this.paperMax = Math.max(PAPER_MAX, 1.5 * paperNoise);
     }
 
+    /** @param distance paper-distance image of the crop */
     PrintRegion refine(PrintRegion rough, Mat distance) {
         PrintRegion r = moveSides(rough, distance);
         for (int pass = 1; pass < PASSES; pass++) {

@@ -10,7 +10,7 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * Measures the head from the face box: the Haar box spans roughly brows to mouth, so the chin is extrapolated
- * from it (ratio calibrated on faces/plain) and the crown is found as the top of the head's silhouette,
+ * from it and from the eyes (ratios calibrated on faces/plain) and the crown is found as the top of the head's silhouette,
  * where the rows above the face stop looking like the background at the same height.
  */
 public final class HeadMeasurer {
@@ -43,6 +43,13 @@ public final class HeadMeasurer {
         boolean crownFound = crownRow >= 0;
         double crownPx = crownFound ? crownRow : Math.max(0, box.y - TYPICAL_CROWN_ABOVE_BOX * box.height);
         double chinPx = box.y + face.chinBelowBoxTop() * box.height;
+        if (found.eyesFound() && found.searchRollDeg() == 0) {
+            // two independent estimates, each off by about 1 mm on its own
+            Point l = found.leftEye();
+            Point r = found.rightEye();
+            double ipd = Math.hypot(r.x - l.x, r.y - l.y);
+            chinPx = (chinPx + (l.y + r.y) / 2 + face.chinBelowEyesIpd() * ipd) / 2;
+        }
         Double roll = found.eyeRollDeg();
         if (roll == null && found.searchRollDeg() != 0) {
             roll = found.searchRollDeg();

@@ -14,8 +14,8 @@ import org.shinsei.decision.ReasonCode;
 
 /**
  * HEURISTIC headwear check on the band between the crown and the upper part of the face box, where a
- * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Cues, each scaled so that 1 means
- * "looks like a hat":
+ * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Two cues, each with its own band in
+ * {@code shinsei.photo.headwear}:
  * <ul>
  *   <li>{@code colour}: part of the head top in a saturated colour that is neither skin nor a usual hair colour
  *       (a red cap, a blue beanie);</li>
@@ -23,8 +23,8 @@ import org.shinsei.decision.ReasonCode;
  *       hairline is curved and ragged.</li>
  * </ul>
  * Not seen by it: a hat in hair colours without a straight edge (a black beanie over black hair), scarves.
- * Tuned on hats drawn on faces/plain and checked on one real cap (Grace Hopper), so its recall on real hats
- * is unknown; the score band in {@code shinsei.photo.headwear} puts weak scores to review.
+ * A straight fringe also makes the edge cue fire, so that cue only ever asks for a review. Tuned on hats drawn
+ * on faces/plain and checked on one real cap (Grace Hopper, which it misses): its recall on real hats is unknown.
  */
 public final class HeadwearCheck {
 
@@ -36,10 +36,6 @@ public final class HeadwearCheck {
     private static final int SKIN_HUE_WRAP_MIN = 170;
     /** Saturation above which even a skin or hair hue is a dyed fabric. */
     private static final int VIVID_SATURATION = 175;
-    /** Fraction of colourful head-top pixels that scores 1. */
-    private static final double COLOUR_FULL = 0.25;
-    /** Fraction of the forehead's width crossed by one straight edge that scores 1. */
-    private static final double EDGE_FULL = 0.9;
     /** Smallest brightness step (grey levels) that counts as an edge. */
     private static final double EDGE_MIN_STEP = 12;
     /** How far (mm) an edge may wander up or down across the forehead and still count as straight. */
@@ -47,7 +43,7 @@ public final class HeadwearCheck {
     /** The band starts this far below the crown (mm), so that the top of the head itself is not an edge. */
     private static final double BELOW_CROWN_MM = 1.5;
     /** The band ends this far down the face box (in box heights), above the eyebrows. */
-    private static final double BAND_END_IN_BOX = 0.15;
+    private static final double BAND_END_IN_BOX = 0.22;
 
     private final PhotoProperties.Headwear rules;
 
@@ -58,10 +54,9 @@ public final class HeadwearCheck {
     /**
      * @param colour fraction of colourful non-skin pixels in the head top
      * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
-     * @param score  the larger of the scaled cues
      */
-    public record Stats(boolean measured, double colour, double edge, double score) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0);
+    public record Stats(boolean measured, double colour, double edge) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0);
     }
 
     public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
@@ -77,14 +72,14 @@ public final class HeadwearCheck {
         try (Mats m = new Mats()) {
             double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
             double edge = straightEdge(m.add(grey.submat(band)), pxPerMm, m);
-            double score = Math.max(colour / COLOUR_FULL, edge / EDGE_FULL);
-            return new Stats(true, colour, edge, score);
+            return new Stats(true, colour, edge);
         }
     }
 
     public void judge(Stats s, Findings out) {
         if (s.measured()) {
-            out.check(ReasonCode.HEADWEAR, "headwear score (heuristic)", s.score(), rules.score());
+            out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
+        out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
         }
     }
 

@@ -67,8 +67,13 @@ public class PhotoInspector {
         double p = props.print().pxPerMm();
         Findings findings = new Findings();
         try (Mats m = new Mats()) {
-            Mat crop = m.add(page.cropImage(photoBox.grow(props.print().searchMarginMm()), p));
-            Optional<PrintRegion> found = locator.locate(crop);
+            MmRect search = photoBox.grow(props.print().searchMarginMm());
+            Mat crop = m.add(page.cropImage(search, p));
+            MmRect cap = props.print().captionZone();
+            Rect caption = cap == null ? null : new Rect((int) Math.round((cap.x() - search.x()) * p),
+                    (int) Math.round((cap.y() - search.y()) * p), (int) Math.round(cap.width() * p),
+                    (int) Math.round(cap.height() * p));
+            Optional<PrintRegion> found = locator.locate(crop, caption);
             if (found.isEmpty()) {
                 findings.add(ReasonCode.PHOTO_MISSING, Band.Verdict.OUTSIDE, "no print found at the photo box");
                 log.debug("{} photo: no print", ref);
@@ -112,8 +117,7 @@ public class PhotoInspector {
         Rect box = faces.main();
         double crownPx = (head.crownMm() - INSET_MM) * p;
         double chinPx = (head.chinMm() - INSET_MM) * p;
-        double centrePx = box.x + box.width / 2.0;
-        BackgroundCheck.Stats b = background.measure(grey, crownPx, chinPx, centrePx, box.width, p);
+        BackgroundCheck.Stats b = background.measure(grey, box, crownPx, chinPx, p);
         background.judge(b, findings);
         HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
         headwear.judge(h, findings);

@@ -5,26 +5,30 @@ import java.util.List;
 import java.util.Optional;
 
 import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfInt;
 import org.opencv.core.MatOfPoint;
 import org.opencv.core.MatOfPoint2f;
 import org.opencv.core.Point;
+import org.opencv.core.Rect;
 import org.opencv.core.RotatedRect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Finds the pasted print in a crop around the photo box: the largest region that differs from the paper,
- * once the thin things printed on the form (the dashed guide, the caption, frame lines) are opened away.
- * Photo prints are never paper-white all over, so their filled outline is the print; its minimum-area
- * rectangle gives the size and the rotation.
+ * Finds the pasted print in a crop around the photo box. First roughly: the largest region that differs from
+ * the paper once the thin things printed on the form (the dashed guide, frame lines) are opened away and the
+ * caption's text is told apart from print; its minimum-area rectangle. Then {@link EdgeRefiner} puts each side
+ * on the print's real edge and corrects the angle, which gives the size in millimetres.
  */
 public final class PrintLocator {
 
     /** Width of the border of the crop that is taken as paper, in mm (the print sits well inside it). */
     private static final double PAPER_RING_MM = 2.5;
+    /** Text strokes are closer together than this (mm), so paper shows within it anywhere in the caption. */
+    private static final double TEXT_GAP_MM = 1.0;
 
     private final PhotoProperties.Print rules;
 
@@ -32,11 +36,27 @@ public final class PrintLocator {
         this.rules = rules;
     }
 
-    /** The print in {@code crop} (BGR or grey at {@code rules.pxPerMm()}), or empty when none is pasted. */
-    public Optional<PrintRegion> locate(Mat crop) {
+    /**
+     * The print in {@code crop} (BGR or grey at {@code rules.pxPerMm()}), or empty when none is pasted.
+     *
+     * @param caption where the form's caption is printed in the crop (px), or null: text there that the print does
+     *                not cover is treated as paper
+     */
+    public Optional<PrintRegion> locate(Mat crop, Rect caption) {
         double p = rules.pxPerMm();
         try (Mats m = new Mats()) {
-            PaperDistance d = paperDistance(crop, m);
+            Mat grey = crop;
+            if (crop.channels() == 3) {
+                grey = m.create();
+                Imgproc.cvtColor(crop, grey, Imgproc.COLOR_BGR2GRAY);
+            }
+            PaperDistance greyDistance = paperDistance(grey, m);
+            Mat textMask = caption == null ? null : textLike(grey, greyDistance, caption, m);
+            PaperDistance d = crop.channels() == 3 ? paperDistance(crop, m) : greyDistance;
+            if (textMask != null) {
+                d.distance().setTo(new Scalar(0), textMask);
+                greyDistance.distance().setTo(new Scalar(0), textMask);
+            }
             Mat mask = m.add(roughMask(d));
             List<MatOfPoint> contours = new ArrayList<>();
             Mat hierarchy = m.create();
@@ -55,21 +75,24 @@ public final class PrintLocator {
                 return Optional.empty();
             }
             // the edges are placed on grey levels: JPEG smears colour over whole blocks around the print's edge
-            PaperDistance grey = d;
-            if (crop.channels() == 3) {
-                Mat g = m.create();
-                Imgproc.cvtColor(crop, g, Imgproc.COLOR_BGR2GRAY);
-                grey = paperDistance(g, m);
-            }
-            return Optional.of(new EdgeRefiner(p, grey.noise()).refine(region(largest, m), grey.distance()));
+            return Optional.of(new EdgeRefiner(p, greyDistance.noise()).refine(region(largest, m),
+                    greyDistance.distance()));
         }
     }
 
-    /** 255 where the crop shows something that is not paper and not a thin printed line. Caller releases. */
-    Mat printMask(Mat crop) {
-        try (Mats m = new Mats()) {
-            return roughMask(paperDistance(crop, m));
-        }
+    /**
+     * Inside the caption zone, the pixels that are text rather than print: within a millimetre of them the
+     * paper shows through (between the strokes), which never happens inside a print's darker body.
+     */
+    private Mat textLike(Mat grey, PaperDistance paper, Rect caption, Mats m) {
+        Mat brightest = m.create();
+        Imgproc.dilate(grey, brightest, disc(TEXT_GAP_MM * rules.pxPerMm(), m));
+        Mat text = m.create();
+        Imgproc.threshold(brightest, text, paper.level() - paper.threshold(), 255, Imgproc.THRESH_BINARY);
+        Mat zone = m.add(Mat.zeros(grey.size(), CvType.CV_8UC1));
+        Imgproc.rectangle(zone, caption.tl(), caption.br(), new Scalar(255), -1);
+        Core.bitwise_and(text, zone, text);
+        return text;
     }
 
     private Mat roughMask(PaperDistance d) {
@@ -116,7 +139,7 @@ public final class PrintLocator {
      * level above which a pixel is not paper: the configured floor or four times the paper's own noise (a robust
      * standard deviation of the grey levels around the crop's border).
      */
-    record PaperDistance(Mat distance, double threshold, double noise) {
+    record PaperDistance(Mat distance, double threshold, double noise, double level) {
     }
 
     private PaperDistance paperDistance(Mat crop, Mats m) {
@@ -151,7 +174,7 @@ public final class PrintLocator {
         // a grey-level opening erases what is thinner than the kernel (the dashed guide, caption strokes, frame
         // lines) and keeps the print's broad body and the position of its edges
         Imgproc.morphologyEx(maxDiff, maxDiff, Imgproc.MORPH_OPEN, disc(rules.cleanKernelMm() * rules.pxPerMm(), m));
-        return new PaperDistance(maxDiff, Math.max(rules.minPaperDifference(), 4 * noise), noise);
+        return new PaperDistance(maxDiff, Math.max(rules.minPaperDifference(), 4 * noise), noise, paper[0]);
     }
 
     private static int[] ringHistogram(byte[] data, int cols, int rows, int channels, int channel, int ring) {

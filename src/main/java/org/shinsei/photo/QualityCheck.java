@@ -12,7 +12,8 @@ import org.shinsei.decision.ReasonCode;
 /**
  * Sharpness and exposure of the face (or of the print's centre when no face was found). The face is
  * resampled to a fixed size first, so the sharpness figure does not depend on the scan resolution or on
- * how large the head is.
+ * how large the head is. Exposure is judged on the whole print as well as on the face, so that a dark
+ * complexion in front of a light background is not taken for an underexposed photo.
  */
 public final class QualityCheck {
 
@@ -25,12 +26,22 @@ public final class QualityCheck {
         this.rules = rules;
     }
 
-    /** Measurements of the region. */
-    public record Stats(double sharpness, double brightness, double contrast) {
+    /**
+     * @param sharpness  variance of the Laplacian of the region resampled to a fixed size
+     * @param brightness mean grey of the region's middle
+     * @param contrast   95th − 5th percentile of the region's grey levels
+     * @param highlights 95th percentile of the whole print: low when the whole photo is underexposed (a dark face
+     *                   on a light background is not)
+     * @param shadows    5th percentile of the whole print: high when the whole photo is washed out
+     */
+    public record Stats(double sharpness, double brightness, double contrast, double highlights, double shadows) {
     }
 
     public Stats measure(Mat grey, Rect region) {
         Rect r = Mats.clip(region, grey);
+        if (r.width < 2 || r.height < 2) {
+            throw new IllegalArgumentException("quality region outside the print: " + region);
+        }
         try (Mats m = new Mats()) {
             Mat roi = m.add(grey.submat(r));
             Mat small = m.create();
@@ -47,7 +58,9 @@ public final class QualityCheck {
             double brightness = Core.mean(skin).val[0];
             int[] hist = histogram(small);
             double contrast = PrintLocator.percentile(hist, 0.95) - PrintLocator.percentile(hist, 0.05);
-            return new Stats(sharpness, brightness, contrast);
+            int[] all = histogram(grey.isContinuous() ? grey : m.add(grey.clone()));
+            return new Stats(sharpness, brightness, contrast, PrintLocator.percentile(all, 0.95),
+                    PrintLocator.percentile(all, 0.05));
         }
     }
 
@@ -55,6 +68,8 @@ public final class QualityCheck {
         out.check(ReasonCode.PHOTO_QUALITY, "sharpness", s.sharpness(), rules.sharpness());
         out.check(ReasonCode.PHOTO_QUALITY, "face brightness", s.brightness(), rules.brightness());
         out.check(ReasonCode.PHOTO_QUALITY, "face contrast", s.contrast(), rules.contrast());
+        out.check(ReasonCode.PHOTO_QUALITY, "print highlights (underexposed)", s.highlights(), rules.highlights());
+        out.check(ReasonCode.PHOTO_QUALITY, "print shadows (washed out)", s.shadows(), rules.shadows());
     }
 
     private static int[] histogram(Mat grey8) {

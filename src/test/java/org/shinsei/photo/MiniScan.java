@@ -33,14 +33,14 @@ final class MiniScan {
         }
     }
 
-    /** Scanner conditions within SPEC §1. */
+    /** Scanner conditions within SPEC §1 (paper tone 235–253, as org.shinsei.sample.ScanConditions suggests). */
     record Conditions(double dpi, boolean grey, int jpegQuality, double noise, double blurPx, double skewDeg,
                       double paperTone) {
         static Conditions random(Random rnd) {
             double[] dpis = {200, 300, 300, 400};
             return new Conditions(dpis[rnd.nextInt(dpis.length)], rnd.nextInt(4) == 0, 30 + rnd.nextInt(61),
                     1 + 3 * rnd.nextDouble(), 0.3 + 0.6 * rnd.nextDouble(), -5 + 10 * rnd.nextDouble(),
-                    225 + 28 * rnd.nextDouble());
+                    235 + 18 * rnd.nextDouble());
         }
     }
 

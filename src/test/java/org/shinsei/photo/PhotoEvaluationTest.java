@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -60,8 +61,8 @@ class PhotoEvaluationTest {
         PhotoInspector inspector = new PhotoInspector(PhotoProperties.defaults(), layout);
         List<FaceSamples.Face> plain = FaceSamples.plain();
         List<Case> cases = cases(plain);
-        Map<ReasonCode, int[]> counts = new EnumMap<>(ReasonCode.class); // tp, fp, fn
-        PHOTO_CODES.forEach(c -> counts.put(c, new int[3]));
+        Map<ReasonCode, int[]> counts = new EnumMap<>(ReasonCode.class); // tp, fp, fn, tp at REVIEW only
+        PHOTO_CODES.forEach(c -> counts.put(c, new int[4]));
         int compliant = 0;
         int compliantRejected = 0;
         int compliantReviewed = 0;
@@ -69,6 +70,7 @@ class PhotoEvaluationTest {
         int measured = 0;
         long nanos = 0;
         List<String> misses = new ArrayList<>();
+        List<String> statsLines = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             Mat print = c.print().get();
@@ -84,12 +86,17 @@ class PhotoEvaluationTest {
                 }
             }
             PhotoMeasurement pm = r.measurement();
+            statsLines.add(String.join(";", c.name().split(" ")[0], c.name(), String.valueOf(r.background()),
+                    String.valueOf(r.headwear()), String.valueOf(r.quality()), summary(pm)));
             Set<ReasonCode> got = EnumSet.noneOf(ReasonCode.class);
             pm.reasons().forEach(x -> got.add(x.code()));
             for (ReasonCode code : PHOTO_CODES) {
                 boolean exp = c.expected().contains(code);
                 if (exp && got.contains(code)) {
                     counts.get(code)[0]++;
+                    if (pm.reasons().stream().anyMatch(x -> x.code() == code && x.severity() == Severity.REVIEW)) {
+                        counts.get(code)[3]++;
+                    }
                 } else if (!exp && got.contains(code) && !c.tolerated().contains(code)) {
                     counts.get(code)[1]++;
                 } else if (exp && !got.contains(code)) {
@@ -122,16 +129,21 @@ class PhotoEvaluationTest {
             }
         }
         misses.forEach(x -> System.out.println("  miss: " + x));
+        String csv = System.getenv("PHOTO_EVAL_CSV"); // for tuning: one line of statistics per print
+        if (csv != null) {
+            java.nio.file.Files.write(Path.of(csv), statsLines);
+        }
         System.out.printf(Locale.ROOT, "Photo evaluation: %d prints, %.1f ms per photo (inspection only)%n",
                 cases.size(), nanos / 1e6 / cases.size());
-        System.out.printf(Locale.ROOT, "%-22s %4s %4s %4s %9s %7s%n", "code", "tp", "fp", "fn", "precision", "recall");
+        System.out.printf(Locale.ROOT, "%-22s %4s %4s %4s %9s %7s  %s%n", "code", "tp", "fp", "fn", "precision", "recall",
+                "tp only at REVIEW (near a limit)");
         Map<ReasonCode, double[]> pr = new EnumMap<>(ReasonCode.class);
         for (ReasonCode code : PHOTO_CODES) {
             int[] k = counts.get(code);
             double p = k[0] + k[1] == 0 ? Double.NaN : k[0] / (double) (k[0] + k[1]);
             double rc = k[0] + k[2] == 0 ? Double.NaN : k[0] / (double) (k[0] + k[2]);
             pr.put(code, new double[] {p, rc});
-            System.out.printf(Locale.ROOT, "%-22s %4d %4d %4d %9.2f %7.2f%n", code, k[0], k[1], k[2], p, rc);
+            System.out.printf(Locale.ROOT, "%-22s %4d %4d %4d %9.2f %7.2f  %d%n", code, k[0], k[1], k[2], p, rc, k[3]);
         }
         double falseReject = compliantRejected / (double) compliant;
         System.out.printf(Locale.ROOT, "compliant prints: %d, rejected %d (%.1f %%), sent to review %d (%.1f %%)%n",
@@ -142,12 +154,39 @@ class PhotoEvaluationTest {
             sb.append(String.format(Locale.ROOT, " %s %.2f", names[k], errSum[k] / Math.max(1, measured)));
         }
         System.out.println(sb);
-        floors(pr, falseReject, nanos / 1e6 / cases.size());
+        double[] mae = new double[errSum.length];
+        for (int k = 0; k < mae.length; k++) {
+            mae[k] = errSum[k] / Math.max(1, measured);
+        }
+        floors(pr, falseReject, compliantReviewed / (double) compliant, mae, nanos / 1e6 / cases.size());
     }
 
-    /** The floors this first version meets with margin; a regression below them fails the build. */
-    private static void floors(Map<ReasonCode, double[]> pr, double falseReject, double msPerPhoto) {
+    /**
+     * The floors, set below what this version measured (see the report) so that a regression fails the build.
+     * Precision and recall per code as {min precision, min recall}; these prints are generated at test time, so
+     * the figures are optimistic for real post (hats especially: they are drawn).
+     */
+    private static void floors(Map<ReasonCode, double[]> pr, double falseReject, double reviewRate, double[] mae,
+                               double msPerPhoto) {
+        Map<ReasonCode, double[]> floor = new EnumMap<>(ReasonCode.class);
+        floor.put(ReasonCode.PHOTO_MISSING, new double[] {0.95, 0.95});
+        floor.put(ReasonCode.PHOTO_SIZE, new double[] {0.5, 0.85});
+        floor.put(ReasonCode.FACE_NOT_FOUND, new double[] {0.7, 0.8});
+        floor.put(ReasonCode.MULTIPLE_FACES, new double[] {0.9, 0.8});
+        floor.put(ReasonCode.FACE_FRAMING, new double[] {0.85, 0.9});
+        floor.put(ReasonCode.FACE_NOT_FRONTAL, new double[] {0.8, 0.8});
+        floor.put(ReasonCode.BACKGROUND_NOT_PLAIN, new double[] {0.8, 0.65});
+        floor.put(ReasonCode.HEADWEAR, new double[] {0.9, 0.7});
+        floor.put(ReasonCode.PHOTO_QUALITY, new double[] {0.85, 0.85});
+        floor.forEach((code, f) -> {
+            double[] got = pr.get(code);
+            assertTrue(got[0] >= f[0], code + " precision " + got[0] + " < " + f[0]);
+            assertTrue(got[1] >= f[1], code + " recall " + got[1] + " < " + f[1]);
+        });
         assertTrue(falseReject <= 0.05, "compliant prints rejected: " + falseReject);
+        assertTrue(reviewRate <= 0.10, "compliant prints sent to review: " + reviewRate);
+        assertTrue(mae[0] <= 0.5 && mae[1] <= 0.5, "print size error " + mae[0] + " / " + mae[1]);
+        assertTrue(mae[2] <= 1.0 && mae[3] <= 0.6 && mae[4] <= 0.6, "framing error " + Arrays.toString(mae));
         assertTrue(msPerPhoto < 400, "ms per photo: " + msPerPhoto);
     }
 
@@ -194,7 +233,9 @@ class PhotoEvaluationTest {
             FaceSamples.Face b = pick(plain);
             out.add(new Case("two faces " + a.name() + "+" + b.name(), () -> PrintFactory.twoFaces(a, b), paste(35, 45),
                     EnumSet.of(ReasonCode.MULTIPLE_FACES),
-                    EnumSet.of(ReasonCode.FACE_FRAMING, ReasonCode.BACKGROUND_NOT_PLAIN, ReasonCode.HEADWEAR), null));
+                    // each face is smaller than a compliant one, so less detail survives the scan: a sharpness review
+                    EnumSet.of(ReasonCode.FACE_FRAMING, ReasonCode.BACKGROUND_NOT_PLAIN, ReasonCode.HEADWEAR,
+                            ReasonCode.PHOTO_QUALITY), null));
         }
         quality(out, plain);
         hats(out, plain);
@@ -251,9 +292,12 @@ class PhotoEvaluationTest {
         }
         for (int i = 0; i < 4; i++) {
             FaceSamples.Face f = pick(plain);
+            // a washed-out print is nearly paper-white: its edges, and so its size, may not be visible
+            Set<ReasonCode> washedTolerated = EnumSet.of(ReasonCode.FACE_NOT_FOUND, ReasonCode.FACE_FRAMING,
+                    ReasonCode.PHOTO_SIZE);
             out.add(new Case("washed out " + f.name(),
                     () -> PrintFactory.exposed(PrintFactory.framed(f, PrintFactory.Framing.COMPLIANT), 0.3, 175),
-                    paste(35, 45), EnumSet.of(ReasonCode.PHOTO_QUALITY), tolerated, null));
+                    paste(35, 45), EnumSet.of(ReasonCode.PHOTO_QUALITY), washedTolerated, null));
         }
     }
 
@@ -261,7 +305,8 @@ class PhotoEvaluationTest {
         Scalar[] colours = {new Scalar(40, 40, 200), new Scalar(90, 40, 20), new Scalar(25, 25, 25),
             new Scalar(150, 190, 215), new Scalar(235, 235, 235), new Scalar(60, 120, 40)};
         String[] names = {"red", "navy", "black", "beige", "white", "green"};
-        Set<ReasonCode> tolerated = EnumSet.of(ReasonCode.FACE_FRAMING);
+        // a wide brim reaches into the background zone
+        Set<ReasonCode> tolerated = EnumSet.of(ReasonCode.FACE_FRAMING, ReasonCode.BACKGROUND_NOT_PLAIN);
         int k = 0;
         for (PrintFactory.HatStyle style : PrintFactory.HatStyle.values()) {
             for (int c = 0; c < colours.length; c++) {
