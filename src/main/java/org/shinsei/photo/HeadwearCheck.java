@@ -22,9 +22,10 @@ import org.shinsei.decision.ReasonCode;
  *   <li>{@code edge}: one straight horizontal edge across the whole forehead (a brim or a hat band), where a
  *       hairline is curved and ragged.</li>
  * </ul>
- * Not seen by it: a hat in hair colours without a straight edge (a black beanie over black hair), scarves.
- * A straight fringe also makes the edge cue fire, so that cue only ever asks for a review. Tuned on hats drawn
- * on faces/plain and checked on one real cap (Grace Hopper, which it misses): its recall on real hats is unknown.
+ * Not seen by it: a hat in hair colours without a straight edge (a black beanie over black hair), scarves, and
+ * any colour cue on a grey scan or a black-and-white photo. A straight fringe could make the edge cue fire, so
+ * that cue only ever asks for a review. Tuned on hats drawn on faces/plain; the one real cap available (Grace
+ * Hopper) only reaches REVIEW through the edge cue. Its recall on real hats is unknown.
  */
 public final class HeadwearCheck {
 

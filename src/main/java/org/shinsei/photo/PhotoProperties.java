@@ -42,8 +42,7 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      * @param secondFaceMinRatio another face counts only if its box is at least this fraction of the main one
      * @param retryRollsDeg      when no upright face is found, the print is searched again turned by these angles
      * @param chinBelowBoxTop    chin = face-box top + this × box height (calibrated on faces/plain)
-     * @param chinBelowEyesIpd   chin = eye line + this × inter-pupil distance (measured by eye on ten faces/plain
-     *                           images: 1.69–2.0, mean 1.78); averaged with the box estimate when both eyes are found
+     * @param chinBelowEyesIpd   chin = eye line + this × eye distance (hand-marked on ten faces/plain: 1.69–2.0)
      */
     public record Face(String cascadeDir, String faceCascade, String eyeCascade, double minFaceMm, int minNeighbours,
                        double secondFaceMinRatio, List<Double> retryRollsDeg, double chinBelowBoxTop,
