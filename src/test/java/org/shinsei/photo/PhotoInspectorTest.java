@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +107,26 @@ class PhotoInspectorTest {
     void navalCapIsHeadwear() {
         PhotoMeasurement m = inspect(PhotoPrints.headwear(), ScanConditions.clean(300), 7);
         assertTrue(codes(m).contains(ReasonCode.HEADWEAR), m.reasons().toString());
+    }
+
+    @Test
+    void threadsShareOneInspectorAndGetTheSameAnswer() throws Exception {
+        FormContent content = FormContent.typical("12345678901234567890123").withPhoto(PhotoPrints.compliant());
+        try (RegisteredPage page = registered(scanner.scan(content, ScanConditions.clean(300), 8))) {
+            PhotoMeasurement alone = inspector.inspect(page, new PageRef("threads", 1));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<PhotoMeasurement>> runs = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    runs.add(pool.submit(() -> inspector.inspect(page, new PageRef("threads", 1))));
+                }
+                for (Future<PhotoMeasurement> run : runs) {
+                    assertEquals(alone, run.get());
+                }
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     private static PhotoMeasurement inspect(PhotoPrint print, ScanConditions c, long seed) {
