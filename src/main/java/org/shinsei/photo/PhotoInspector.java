@@ -1,14 +1,173 @@
 package org.shinsei.photo;
 
+import java.util.Locale;
+import java.util.Optional;
+
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.imgproc.Imgproc;
+import org.shinsei.decision.ReasonCode;
+import org.shinsei.form.FormLayout;
+import org.shinsei.form.LayoutLoader;
+import org.shinsei.form.MmRect;
 import org.shinsei.registration.RegisteredPage;
+import org.shinsei.support.OpenCv;
 import org.shinsei.support.PageRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Finds the pasted photo print, measures it in millimetres and checks it against the photo rules. */
+/**
+ * Finds the pasted photo print, measures it in millimetres and checks it against the photo rules.
+ * Thread-safe: the Haar cascades, which keep per-call state, are held one set per thread.
+ */
 @Component
 public class PhotoInspector {
 
+    private static final Logger log = LoggerFactory.getLogger(PhotoInspector.class);
+
+    /** The straightened print is cut this far inside its found edges, so no paper shows along its border. */
+    private static final double INSET_MM = 0.4;
+
+    private final PhotoProperties props;
+    private final MmRect photoBox;
+    private final PrintLocator locator;
+    private final HeadMeasurer headMeasurer;
+    private final BackgroundCheck background;
+    private final HeadwearCheck headwear;
+    private final QualityCheck quality;
+    private final ThreadLocal<FaceFinder> finders;
+
+    @Autowired
+    public PhotoInspector(PhotoProperties props) {
+        this(props, LayoutLoader.loadDefault());
+    }
+
+    public PhotoInspector(PhotoProperties props, FormLayout layout) {
+        OpenCv.load();
+        this.props = props;
+        this.photoBox = layout.photoBox();
+        this.locator = new PrintLocator(props.print());
+        this.headMeasurer = new HeadMeasurer(props.face(), props.framing());
+        this.background = new BackgroundCheck(props.background());
+        this.headwear = new HeadwearCheck(props.headwear());
+        this.quality = new QualityCheck(props.quality());
+        FaceFinder first = new FaceFinder(props.face()); // fails here, at start-up, if a cascade is missing
+        this.finders = ThreadLocal.withInitial(() -> new FaceFinder(props.face()));
+        this.finders.set(first);
+    }
+
     public PhotoMeasurement inspect(RegisteredPage page, PageRef ref) {
-        throw new UnsupportedOperationException("TODO(issue 2/5): photo");
+        return examine(page, ref).measurement();
+    }
+
+    /** {@link #inspect} with every intermediate measurement, for evaluation and tuning. */
+    public PhotoInspection examine(RegisteredPage page, PageRef ref) {
+        double p = props.print().pxPerMm();
+        Findings findings = new Findings();
+        try (Mats m = new Mats()) {
+            MmRect search = photoBox.grow(props.print().searchMarginMm());
+            Mat crop = m.add(page.cropImage(search, p));
+            MmRect cap = props.print().captionZone();
+            Rect caption = cap == null ? null : new Rect((int) Math.round((cap.x() - search.x()) * p),
+                    (int) Math.round((cap.y() - search.y()) * p), (int) Math.round(cap.width() * p),
+                    (int) Math.round(cap.height() * p));
+            Optional<PrintRegion> found = locator.locate(crop, caption);
+            if (found.isEmpty()) {
+                findings.add(ReasonCode.PHOTO_MISSING, Band.Verdict.OUTSIDE, "no print found at the photo box");
+                log.debug("{} photo: no print", ref);
+                return new PhotoInspection(new PhotoMeasurement(null, null, null, null, null, null, 0,
+                        findings.reasons()), null, null, null, null, null);
+            }
+            PrintRegion region = found.get();
+            judgeSize(region, findings);
+            Mat print = m.add(region.straighten(crop, p, INSET_MM));
+            Mat grey = print;
+            if (print.channels() == 3) {
+                grey = m.create();
+                Imgproc.cvtColor(print, grey, Imgproc.COLOR_BGR2GRAY);
+            }
+            FaceFinding faces = finders.get().find(grey, p);
+            PhotoInspection result = faces.found()
+                    ? withFace(region, print, grey, faces, findings)
+                    : withoutFace(region, grey, findings);
+            log.debug("{} photo: {}", ref, describe(result));
+            return result;
+        }
+    }
+
+    private PhotoInspection withoutFace(PrintRegion region, Mat grey, Findings findings) {
+        findings.add(ReasonCode.FACE_NOT_FOUND, Band.Verdict.OUTSIDE, "no face on the print");
+        Rect centre = new Rect(grey.cols() / 4, grey.rows() / 4, grey.cols() / 2, grey.rows() / 2);
+        QualityCheck.Stats q = quality.measure(grey, centre);
+        quality.judge(q, findings);
+        return new PhotoInspection(new PhotoMeasurement(region.widthMm(), region.heightMm(), null, null, null, null, 0,
+                findings.reasons()), region, null, null, null, q);
+    }
+
+    private PhotoInspection withFace(PrintRegion region, Mat print, Mat grey, FaceFinding faces, Findings findings) {
+        double p = props.print().pxPerMm();
+        if (faces.faces().size() > 1) {
+            findings.add(ReasonCode.MULTIPLE_FACES, Band.Verdict.OUTSIDE, faces.faces().size() + " faces");
+        }
+        BackgroundModel bg = BackgroundModel.of(print, p);
+        HeadGeometry head = headMeasurer.measure(print, faces, bg, p, INSET_MM);
+        judgeFraming(head, findings);
+        Rect box = faces.main();
+        double crownPx = (head.crownMm() - INSET_MM) * p;
+        double chinPx = (head.chinMm() - INSET_MM) * p;
+        BackgroundCheck.Stats b = background.measure(grey, box, crownPx, chinPx, p);
+        background.judge(b, findings);
+        HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
+        headwear.judge(h, findings);
+        QualityCheck.Stats q = quality.measure(grey, box);
+        quality.judge(q, findings);
+        PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
+                head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),
+                findings.reasons());
+        return new PhotoInspection(measurement, region, head, b, h, q);
+    }
+
+    /** A size measured against a side that showed no clear edge is not certain enough to reject on. */
+    private void judgeSize(PrintRegion region, Findings findings) {
+        PhotoProperties.Print rules = props.print();
+        Band.Verdict w = rules.widthMm().judge(region.widthMm());
+        Band.Verdict h = rules.heightMm().judge(region.heightMm());
+        if (w == Band.Verdict.WITHIN && h == Band.Verdict.WITHIN) {
+            return;
+        }
+        boolean certain = region.edgesSeen() == 4;
+        Band.Verdict worst = w == Band.Verdict.OUTSIDE || h == Band.Verdict.OUTSIDE ? Band.Verdict.OUTSIDE : Band.Verdict.NEAR;
+        findings.add(ReasonCode.PHOTO_SIZE, certain ? worst : Band.Verdict.NEAR, String.format(Locale.ROOT,
+                "print %.1f x %.1f mm, allowed %s x %s%s", region.widthMm(), region.heightMm(), rules.widthMm(),
+                rules.heightMm(), certain ? "" : " (" + (4 - region.edgesSeen()) + " edge(s) not visible)"));
+    }
+
+    private void judgeFraming(HeadGeometry head, Findings findings) {
+        PhotoProperties.Framing f = props.framing();
+        findings.check(ReasonCode.FACE_FRAMING, "crown to chin mm", head.crownToChinMm(), f.crownToChinMm());
+        findings.check(ReasonCode.FACE_FRAMING, "crown below top mm", head.crownMm(), f.topMarginMm());
+        findings.check(ReasonCode.FACE_FRAMING, "face centre offset mm", head.centreOffsetMm(), f.centreOffsetMm());
+        if (!head.crownFound()) {
+            findings.add(ReasonCode.FACE_FRAMING, Band.Verdict.NEAR, "head top not distinguishable from the background");
+        }
+        if (head.rollDeg() != null) {
+            findings.check(ReasonCode.FACE_NOT_FRONTAL, "roll deg", head.rollDeg(), props.frontal().rollDeg());
+        }
+        if (head.eyeAsymmetry() != null) {
+            findings.check(ReasonCode.FACE_NOT_FRONTAL, "eye asymmetry", head.eyeAsymmetry(), props.frontal().eyeAsymmetry());
+        }
+    }
+
+    private static String describe(PhotoInspection r) {
+        PhotoMeasurement pm = r.measurement();
+        return String.format(Locale.ROOT, "print %.1fx%.1f mm, faces %d, head %s mm, top %s mm, offset %s mm, roll %s°, %s",
+                pm.widthMm(), pm.heightMm(), pm.faces(), fmt(pm.faceHeightMm()), fmt(pm.topMarginMm()),
+                fmt(pm.centreOffsetMm()), fmt(pm.rollDeg()), pm.reasons().stream().map(x -> x.code().name()).toList());
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.1f", d);
     }
 }

@@ -1,0 +1,165 @@
+package org.shinsei.photo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfRect;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.opencv.objdetect.CascadeClassifier;
+
+/**
+ * Haar-cascade face and eye detection on an upright grey print. A {@link CascadeClassifier} keeps per-call
+ * state, so one finder serves one thread at a time.
+ */
+public final class FaceFinder {
+
+    private static final double SCALE_STEP = 1.1;
+
+    private final PhotoProperties.Face cfg;
+    private final CascadeClassifier faceCascade;
+    private final CascadeClassifier eyeCascade;
+
+    public FaceFinder(PhotoProperties.Face cfg) {
+        this.cfg = cfg;
+        this.faceCascade = load(Path.of(cfg.cascadeDir(), cfg.faceCascade()));
+        this.eyeCascade = load(Path.of(cfg.cascadeDir(), cfg.eyeCascade()));
+    }
+
+    private static CascadeClassifier load(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("Haar cascade " + file + " is missing: install Debian package opencv-data "
+                    + "or set shinsei.photo.face.cascade-dir");
+        }
+        CascadeClassifier c = new CascadeClassifier(file.toString());
+        if (c.empty()) {
+            throw new IllegalStateException("Haar cascade " + file + " cannot be loaded");
+        }
+        return c;
+    }
+
+    /** Faces on {@code grey} (an upright print at {@code pxPerMm}); tries turned copies when none is upright. */
+    public FaceFinding find(Mat grey, double pxPerMm) {
+        FaceFinding upright = findAt(grey, pxPerMm, 0);
+        if (upright.found()) {
+            return upright;
+        }
+        for (double roll : cfg.retryRollsDeg()) {
+            FaceFinding turned = findAt(grey, pxPerMm, roll);
+            if (turned.found()) {
+                return turned;
+            }
+        }
+        return FaceFinding.NONE;
+    }
+
+    private FaceFinding findAt(Mat grey, double pxPerMm, double rollDeg) {
+        try (Mats m = new Mats()) {
+            Mat img = grey;
+            Mat back = null;
+            if (rollDeg != 0) {
+                Point c = new Point((grey.cols() - 1) / 2.0, (grey.rows() - 1) / 2.0);
+                Mat rot = m.add(Imgproc.getRotationMatrix2D(c, rollDeg, 1));
+                img = m.create();
+                Imgproc.warpAffine(grey, img, rot, grey.size(), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+                back = m.create();
+                Imgproc.invertAffineTransform(rot, back);
+            }
+            List<Rect> faces = detectFaces(img, pxPerMm, m);
+            if (faces.isEmpty()) {
+                return FaceFinding.NONE;
+            }
+            Point[] eyes = eyes(img, faces.get(0), m);
+            List<Rect> mapped = new ArrayList<>();
+            for (Rect f : faces) {
+                mapped.add(back == null ? f : mapRect(f, back));
+            }
+            Point left = eyes == null ? null : map(eyes[0], back);
+            Point right = eyes == null ? null : map(eyes[1], back);
+            return new FaceFinding(mapped, left, right, rollDeg);
+        }
+    }
+
+    /** The main (largest) face first, then the others large enough and not nested in the main one. */
+    private List<Rect> detectFaces(Mat img, double pxPerMm, Mats m) {
+        MatOfRect found = m.add(new MatOfRect());
+        int min = (int) Math.round(cfg.minFaceMm() * pxPerMm);
+        faceCascade.detectMultiScale(img, found, SCALE_STEP, cfg.minNeighbours(), 0, new Size(min, min), new Size());
+        List<Rect> all = new ArrayList<>(List.of(found.toArray()));
+        all.sort(Comparator.comparingDouble(Rect::area).reversed());
+        List<Rect> kept = new ArrayList<>();
+        for (Rect r : all) {
+            if (kept.isEmpty()) {
+                kept.add(r);
+                continue;
+            }
+            Rect main = kept.get(0);
+            Point c = new Point(r.x + r.width / 2.0, r.y + r.height / 2.0);
+            boolean nested = c.inside(main);
+            if (!nested && r.width >= cfg.secondFaceMinRatio() * main.width) {
+                kept.add(r);
+            }
+        }
+        return kept;
+    }
+
+    /** The two eye centres (image-left first) in the upper part of the face box, or null. */
+    private Point[] eyes(Mat img, Rect face, Mats m) {
+        int top = face.y + (int) Math.round(0.15 * face.height);
+        int bottom = face.y + (int) Math.round(0.6 * face.height);
+        Rect band = Mats.clip(new Rect(face.x, top, face.width, bottom - top), img);
+        if (band.width < 10 || band.height < 5) {
+            return null;
+        }
+        Mat roi = m.add(img.submat(band));
+        MatOfRect found = m.add(new MatOfRect());
+        int min = Math.max(5, (int) Math.round(0.12 * face.width));
+        int max = (int) Math.round(0.4 * face.width);
+        eyeCascade.detectMultiScale(roi, found, SCALE_STEP, 3, 0, new Size(min, min), new Size(max, max));
+        Point bestLeft = null;
+        Point bestRight = null;
+        double leftArea = 0;
+        double rightArea = 0;
+        double mid = face.x + face.width / 2.0;
+        for (Rect r : found.toArray()) {
+            Point c = new Point(band.x + r.x + r.width / 2.0, band.y + r.y + r.height / 2.0);
+            if (c.x < mid && r.area() > leftArea) {
+                bestLeft = c;
+                leftArea = r.area();
+            } else if (c.x >= mid && r.area() > rightArea) {
+                bestRight = c;
+                rightArea = r.area();
+            }
+        }
+        if (bestLeft == null || bestRight == null) {
+            return null;
+        }
+        double d = Math.hypot(bestRight.x - bestLeft.x, bestRight.y - bestLeft.y);
+        if (d < 0.25 * face.width || d > 0.7 * face.width) {
+            return null;
+        }
+        return new Point[] {bestLeft, bestRight};
+    }
+
+    private static Point map(Point p, Mat affine) {
+        if (affine == null) {
+            return p;
+        }
+        double[] a = new double[6];
+        affine.get(0, 0, a);
+        return new Point(a[0] * p.x + a[1] * p.y + a[2], a[3] * p.x + a[4] * p.y + a[5]);
+    }
+
+    /** A box of the same size centred where the turned box's centre falls on the upright print. */
+    private static Rect mapRect(Rect r, Mat affine) {
+        Point c = map(new Point(r.x + r.width / 2.0, r.y + r.height / 2.0), affine);
+        return new Rect((int) Math.round(c.x - r.width / 2.0), (int) Math.round(c.y - r.height / 2.0), r.width, r.height);
+    }
+}

@@ -1,0 +1,148 @@
+package org.shinsei.photo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+import org.shinsei.decision.ReasonCode;
+
+/**
+ * HEURISTIC headwear check on the band between the crown and the upper part of the face box, where a
+ * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Two cues, each with its own band in
+ * {@code shinsei.photo.headwear}:
+ * <ul>
+ *   <li>{@code colour}: part of the head top in a saturated colour that is neither skin nor a usual hair colour
+ *       (a red cap, a blue beanie);</li>
+ *   <li>{@code edge}: one straight horizontal edge across the whole forehead (a brim or a hat band), where a
+ *       hairline is curved and ragged.</li>
+ * </ul>
+ * Not seen by it: a hat in hair colours without a straight edge (a black beanie over black hair), scarves, and
+ * any colour cue on a grey scan or a black-and-white photo. A straight fringe could make the edge cue fire, so
+ * that cue only ever asks for a review. Tuned on hats drawn on faces/plain; the one real cap available (Grace
+ * Hopper) only reaches REVIEW through the edge cue. Its recall on real hats is unknown.
+ */
+public final class HeadwearCheck {
+
+    /** Minimum saturation (0–255) and value for a pixel to count as colourful. */
+    private static final int MIN_SATURATION = 90;
+    private static final int MIN_VALUE = 50;
+    /** OpenCV hue (0–180) range of skin and of brown/blond/red hair: not evidence of a hat. */
+    private static final int SKIN_HUE_MAX = 25;
+    private static final int SKIN_HUE_WRAP_MIN = 170;
+    /** Saturation above which even a skin or hair hue is a dyed fabric. */
+    private static final int VIVID_SATURATION = 175;
+    /** Smallest brightness step (grey levels) that counts as an edge. */
+    private static final double EDGE_MIN_STEP = 12;
+    /** How far (mm) an edge may wander up or down across the forehead and still count as straight. */
+    private static final double EDGE_SLACK_MM = 0.3;
+    /** The band starts this far below the crown (mm), so that the top of the head itself is not an edge. */
+    private static final double BELOW_CROWN_MM = 1.5;
+    /** The band ends this far down the face box (in box heights), above the eyebrows. */
+    private static final double BAND_END_IN_BOX = 0.22;
+
+    private final PhotoProperties.Headwear rules;
+
+    public HeadwearCheck(PhotoProperties.Headwear rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param colour fraction of colourful non-skin pixels in the head top
+     * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
+     */
+    public record Stats(boolean measured, double colour, double edge) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0);
+    }
+
+    public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
+        if (!rules.enabled()) {
+            return Stats.NOT_MEASURED;
+        }
+        int top = (int) Math.max(0, Math.round(crownPx + BELOW_CROWN_MM * pxPerMm));
+        int bottom = (int) Math.min(grey.rows(), Math.round(face.y + BAND_END_IN_BOX * face.height));
+        Rect band = Mats.clip(new Rect(face.x + face.width / 8, top, face.width * 3 / 4, bottom - top), grey);
+        if (band.height < pxPerMm || band.width < 5 * pxPerMm) {
+            return Stats.NOT_MEASURED;
+        }
+        try (Mats m = new Mats()) {
+            double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
+            double edge = straightEdge(m.add(grey.submat(band)), pxPerMm, m);
+            return new Stats(true, colour, edge);
+        }
+    }
+
+    public void judge(Stats s, Findings out) {
+        if (s.measured()) {
+            out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
+        out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
+        }
+    }
+
+    /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */
+    private static double colourfulFraction(Mat bgr, BackgroundModel bg, Mats m) {
+        Mat hsv = m.create();
+        Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
+        List<Mat> ch = new ArrayList<>();
+        Core.split(hsv, ch);
+        ch.forEach(m::add);
+        Mat sat = m.create();
+        Core.inRange(hsv, new Scalar(0, MIN_SATURATION, MIN_VALUE), new Scalar(180, 255, 255), sat);
+        Mat skinLow = m.create();
+        Core.inRange(ch.get(0), new Scalar(0), new Scalar(SKIN_HUE_MAX), skinLow);
+        Mat skinHigh = m.create();
+        Core.inRange(ch.get(0), new Scalar(SKIN_HUE_WRAP_MIN), new Scalar(180), skinHigh);
+        Core.bitwise_or(skinLow, skinHigh, skinLow);
+        // skin and hair hues count only when more saturated than skin and hair ever are (a red cap)
+        Mat vivid = m.create();
+        Imgproc.threshold(ch.get(1), vivid, VIVID_SATURATION, 255, Imgproc.THRESH_BINARY);
+        Core.bitwise_not(skinLow, skinLow);
+        Core.bitwise_or(skinLow, vivid, skinLow);
+        Core.bitwise_and(sat, skinLow, sat);
+        Mat head = m.create();
+        Imgproc.threshold(bg.distance(bgr, m), head, 25, 255, Imgproc.THRESH_BINARY);
+        double headPx = Core.countNonZero(head);
+        if (headPx < 1) {
+            return 0;
+        }
+        Core.bitwise_and(sat, head, sat);
+        return Core.countNonZero(sat) / headPx;
+    }
+
+    /**
+     * The largest fraction of the band's width crossed by one straight horizontal edge of one polarity (a brim,
+     * a hat band). A hairline or the top of the hair is curved and ragged: at any one row it crosses few columns.
+     */
+    private static double straightEdge(Mat grey, double pxPerMm, Mats m) {
+        Mat smooth = m.create();
+        Imgproc.GaussianBlur(grey, smooth, new Size(5, 5), 1.5);
+        Mat gy = m.create();
+        Imgproc.Sobel(smooth, gy, CvType.CV_32F, 0, 1, 3);
+        // Sobel 3x3 answers a step of height h with 4h
+        double t = 4 * EDGE_MIN_STEP;
+        Mat slack = m.add(Imgproc.getStructuringElement(Imgproc.MORPH_RECT,
+                new Size(1, 2 * Math.max(1, (int) Math.round(EDGE_SLACK_MM * pxPerMm)) + 1)));
+        double best = 0;
+        for (int sign : new int[] {1, -1}) {
+            Mat polar = m.create();
+            Core.multiply(gy, new Scalar(sign), polar);
+            Mat on = m.create();
+            Imgproc.threshold(polar, on, t, 1, Imgproc.THRESH_BINARY);
+            on.convertTo(on, CvType.CV_8U);
+            Imgproc.dilate(on, on, slack);
+            Mat rows = m.create();
+            Core.reduce(on, rows, 1, Core.REDUCE_SUM, CvType.CV_32S);
+            int[] sums = new int[grey.rows()];
+            rows.get(0, 0, sums);
+            for (int v : sums) {
+                best = Math.max(best, v / (double) grey.cols());
+            }
+        }
+        return best;
+    }
+}

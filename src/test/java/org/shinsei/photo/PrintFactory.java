@@ -1,0 +1,266 @@
+package org.shinsei.photo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfPoint;
+import org.opencv.core.Point;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Photo prints made at test time from the shared faces: compliant ones framed per the rules, and the
+ * defective ones the photo stage must catch. Prints are BGR at {@link #PX_PER_MM}.
+ */
+final class PrintFactory {
+
+    static final double PX_PER_MM = 20;
+    static final double WIDTH_MM = 35;
+    static final double HEIGHT_MM = 45;
+
+    /** Where the head goes on the print: crown to chin, crown below the top edge, centre offset, roll. */
+    record Framing(double crownChinMm, double topMm, double offsetMm, double rollDeg) {
+        static final Framing COMPLIANT = new Framing(34, 4, 0, 0);
+    }
+
+    enum HatStyle { CAP, BEANIE, WIDE_BRIM }
+
+    private PrintFactory() {
+    }
+
+    static Mat framed(FaceSamples.Face f, Framing fr) {
+        return framed(f.bgr(), f.centreX(), f.crownY(), f.chinY(), f.eyeY(), fr, WIDTH_MM, Core.BORDER_REPLICATE);
+    }
+
+    /** Warps {@code src} so that the head (crown, chin, centre column) lands where {@code fr} says. */
+    static Mat framed(Mat src, double cx, double crownY, double chinY, double eyeY, Framing fr, double widthMm,
+                      int border) {
+        Mat map = frameMap(cx, crownY, chinY, eyeY, fr, widthMm);
+        Mat out = new Mat();
+        Imgproc.warpAffine(src, out, map, new Size(widthMm * PX_PER_MM, HEIGHT_MM * PX_PER_MM), Imgproc.INTER_LINEAR,
+                border, new Scalar(0, 0, 0));
+        map.release();
+        return out;
+    }
+
+    static Mat frameMap(double cx, double crownY, double chinY, double eyeY, Framing fr, double widthMm) {
+        double k = fr.crownChinMm() * PX_PER_MM / (chinY - crownY);
+        double tx = (widthMm / 2 + fr.offsetMm()) * PX_PER_MM - k * cx;
+        double ty = fr.topMm() * PX_PER_MM - k * crownY;
+        Mat scale = new Mat(3, 3, CvType.CV_64F);
+        scale.put(0, 0, k, 0, tx, 0, k, ty, 0, 0, 1);
+        Point eye = new Point(k * cx + tx, k * eyeY + ty);
+        Mat rot = Imgproc.getRotationMatrix2D(eye, -fr.rollDeg(), 1);
+        Mat rot3 = Mat.eye(3, 3, CvType.CV_64F);
+        rot.copyTo(rot3.rowRange(0, 2));
+        Mat all = new Mat();
+        Core.gemm(rot3, scale, 1, new Mat(), 0, all);
+        Mat out = all.rowRange(0, 2).clone();
+        scale.release();
+        rot.release();
+        rot3.release();
+        all.release();
+        return out;
+    }
+
+    /** Two people side by side, each framed in half the width. */
+    static Mat twoFaces(FaceSamples.Face a, FaceSamples.Face b) {
+        Framing half = new Framing(24, 5, 0, 0);
+        Mat left = framed(a.bgr(), a.centreX(), a.crownY(), a.chinY(), a.eyeY(), half, WIDTH_MM / 2, Core.BORDER_REFLECT_101);
+        Mat right = framed(b.bgr(), b.centreX(), b.crownY(), b.chinY(), b.eyeY(), half, WIDTH_MM / 2, Core.BORDER_REFLECT_101);
+        Mat out = new Mat();
+        Core.hconcat(List.of(left, right), out);
+        left.release();
+        right.release();
+        return out;
+    }
+
+    /** A plain face cut out of its background and put in front of {@code scenery}. */
+    static Mat composite(FaceSamples.Face f, Mat scenery) {
+        Mat mask = personMask(f.bgr());
+        Mat print = framed(f, Framing.COMPLIANT);
+        Mat m = framed(mask, f.centreX(), f.crownY(), f.chinY(), f.eyeY(), Framing.COMPLIANT, WIDTH_MM,
+                Core.BORDER_REPLICATE);
+        Mat back = fill(scenery);
+        Mat alpha = new Mat();
+        m.convertTo(alpha, CvType.CV_32FC3, 1 / 255.0);
+        Imgproc.GaussianBlur(alpha, alpha, new Size(5, 5), 0);
+        Mat out = blend(print, back, alpha);
+        for (Mat x : new Mat[] {mask, print, m, back, alpha}) {
+            x.release();
+        }
+        return out;
+    }
+
+    /** A scene (no person) cut to the print's aspect and size. */
+    static Mat fill(Mat scene) {
+        double aspect = WIDTH_MM / HEIGHT_MM;
+        int w = scene.cols();
+        int h = scene.rows();
+        Rect r = w > h * aspect ? new Rect((int) ((w - h * aspect) / 2), 0, (int) (h * aspect), h)
+                : new Rect(0, (int) ((h - w / aspect) / 2), w, (int) (w / aspect));
+        Mat sub = scene.submat(r);
+        Mat out = new Mat();
+        Imgproc.resize(sub, out, new Size(WIDTH_MM * PX_PER_MM, HEIGHT_MM * PX_PER_MM), 0, 0, Imgproc.INTER_AREA);
+        sub.release();
+        return out;
+    }
+
+    /**
+     * 3-channel 0/255 mask of the person on a plain face image: everything a flood fill from the top and
+     * the upper sides does not reach (neighbour-relative fill, so the vignetted background is followed).
+     */
+    static Mat personMask(Mat bgr) {
+        Mat smooth = new Mat();
+        Imgproc.GaussianBlur(bgr, smooth, new Size(5, 5), 0);
+        Mat fill = Mat.zeros(bgr.rows() + 2, bgr.cols() + 2, CvType.CV_8UC1);
+        Scalar tol = new Scalar(3, 3, 3);
+        int flags = 4 | (255 << 8) | Imgproc.FLOODFILL_MASK_ONLY;
+        for (int x = 0; x < bgr.cols(); x += 20) {
+            seed(smooth, fill, new Point(x, 0), tol, flags);
+        }
+        for (int y = 0; y < bgr.rows() / 2; y += 20) {
+            seed(smooth, fill, new Point(0, y), tol, flags);
+            seed(smooth, fill, new Point(bgr.cols() - 1, y), tol, flags);
+        }
+        Mat bgMask = fill.submat(1, bgr.rows() + 1, 1, bgr.cols() + 1);
+        Mat person = new Mat();
+        Core.bitwise_not(bgMask, person);
+        Imgproc.morphologyEx(person, person, Imgproc.MORPH_OPEN,
+                Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(5, 5)));
+        Mat out = new Mat();
+        Imgproc.cvtColor(person, out, Imgproc.COLOR_GRAY2BGR);
+        smooth.release();
+        fill.release();
+        bgMask.release();
+        person.release();
+        return out;
+    }
+
+    private static void seed(Mat img, Mat fill, Point p, Scalar tol, int flags) {
+        if (fill.get((int) p.y + 1, (int) p.x + 1)[0] == 0) {
+            Imgproc.floodFill(img, fill, p, new Scalar(0), null, tol, tol, flags);
+        }
+    }
+
+    static Mat blurred(Mat print, double sigmaMm) {
+        Mat out = new Mat();
+        Imgproc.GaussianBlur(print, out, new Size(0, 0), sigmaMm * PX_PER_MM);
+        return out;
+    }
+
+    /** out = in × gain + offset: gain &lt; 1 darkens (offset 0) or washes out (offset toward 255). */
+    static Mat exposed(Mat print, double gain, double offset) {
+        Mat out = new Mat();
+        print.convertTo(out, -1, gain, offset);
+        return out;
+    }
+
+    static Mat grey(Mat print) {
+        Mat g = new Mat();
+        Imgproc.cvtColor(print, g, Imgproc.COLOR_BGR2GRAY);
+        Mat out = new Mat();
+        Imgproc.cvtColor(g, out, Imgproc.COLOR_GRAY2BGR);
+        g.release();
+        return out;
+    }
+
+    /** The face framed per {@code fr} with a hat drawn over the head top. */
+    static Mat withHat(FaceSamples.Face f, Framing fr, HatStyle style, Scalar colour, Random rnd) {
+        Mat print = framed(f, fr);
+        double k = fr.crownChinMm() * PX_PER_MM / (f.chinY() - f.crownY());
+        double ipd = k * Math.hypot(f.rightPupil().x - f.leftPupil().x, f.rightPupil().y - f.leftPupil().y);
+        double cx = (WIDTH_MM / 2 + fr.offsetMm()) * PX_PER_MM;
+        double crown = fr.topMm() * PX_PER_MM;
+        double eye = crown + k * (f.eyeY() - f.crownY());
+        double halfHead = 1.2 * ipd;
+        Mat layer = new Mat(print.size(), print.type(), colour);
+        Mat mask = Mat.zeros(print.size(), CvType.CV_8UC1);
+        Scalar on = new Scalar(255);
+        double bottom;
+        switch (style) {
+            case CAP -> {
+                bottom = eye - 0.9 * ipd;
+                double top = crown - 0.1 * ipd;
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.05, bottom - top), 0, 180, 360, on, -1);
+                Point[] brim = {new Point(cx - halfHead * 1.1, bottom - 0.05 * ipd), new Point(cx + halfHead * 1.1, bottom - 0.05 * ipd),
+                    new Point(cx + halfHead * 0.9, bottom + 0.35 * ipd), new Point(cx - halfHead * 0.9, bottom + 0.35 * ipd)};
+                Imgproc.fillPoly(mask, List.of(new MatOfPoint(brim)), on);
+                Imgproc.line(layer, brim[0], brim[1], darker(colour, 0.6), (int) Math.max(2, 0.05 * ipd));
+            }
+            case BEANIE -> {
+                bottom = eye - 0.55 * ipd;
+                double top = crown - 0.15 * ipd;
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.02, bottom - top), 0, 180, 360, on, -1);
+                double cuff = 0.4 * ipd;
+                Imgproc.rectangle(mask, new Point(cx - halfHead * 1.02, bottom - cuff), new Point(cx + halfHead * 1.02, bottom), on, -1);
+                for (double x = cx - halfHead; x < cx + halfHead; x += 0.12 * ipd) {
+                    Imgproc.line(layer, new Point(x, bottom - cuff), new Point(x, bottom), darker(colour, 0.75), 2);
+                }
+            }
+            default -> {
+                bottom = eye - 0.85 * ipd;
+                double top = crown - 0.3 * ipd;
+                Imgproc.rectangle(mask, new Point(cx - halfHead * 0.95, top), new Point(cx + halfHead * 0.95, bottom), on, -1);
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.9, 0.3 * ipd), 0, 0, 360, on, -1);
+                Imgproc.rectangle(layer, new Point(cx - halfHead, bottom - 0.35 * ipd), new Point(cx + halfHead, bottom - 0.1 * ipd),
+                        darker(colour, 0.5), -1);
+            }
+        }
+        Mat noise = new Mat(print.size(), CvType.CV_16SC3);
+        Core.randn(noise, 0, 6);
+        Mat layer16 = new Mat();
+        layer.convertTo(layer16, CvType.CV_16SC3);
+        Core.add(layer16, noise, layer16);
+        layer16.convertTo(layer, CvType.CV_8UC3);
+        shade(layer, crown, bottom);
+        Mat alpha3 = new Mat();
+        Imgproc.GaussianBlur(mask, mask, new Size(3, 3), 0);
+        Imgproc.cvtColor(mask, alpha3, Imgproc.COLOR_GRAY2BGR);
+        alpha3.convertTo(alpha3, CvType.CV_32FC3, 1 / 255.0);
+        Mat out = blend(layer, print, alpha3);
+        for (Mat x : new Mat[] {print, layer, mask, noise, layer16, alpha3}) {
+            x.release();
+        }
+        return out;
+    }
+
+    private static void shade(Mat layer, double top, double bottom) {
+        // a little light from above, as on a real hat
+        for (int y = 0; y < layer.rows(); y++) {
+            double t = Math.min(1, Math.max(0, (y - top) / Math.max(1, bottom - top)));
+            Mat row = layer.row(y);
+            row.convertTo(row, -1, 1.1 - 0.25 * t, 0);
+            row.release();
+        }
+    }
+
+    private static Scalar darker(Scalar c, double f) {
+        return new Scalar(c.val[0] * f, c.val[1] * f, c.val[2] * f);
+    }
+
+    /** a·alpha + b·(1 − alpha), alpha CV_32FC3 in 0..1. */
+    private static Mat blend(Mat a, Mat b, Mat alpha) {
+        Mat af = new Mat();
+        Mat bf = new Mat();
+        a.convertTo(af, CvType.CV_32FC3);
+        b.convertTo(bf, CvType.CV_32FC3);
+        Mat inv = new Mat(alpha.size(), CvType.CV_32FC3, new Scalar(1, 1, 1));
+        Core.subtract(inv, alpha, inv);
+        Core.multiply(af, alpha, af);
+        Core.multiply(bf, inv, bf);
+        Core.add(af, bf, af);
+        Mat out = new Mat();
+        af.convertTo(out, CvType.CV_8UC3);
+        af.release();
+        bf.release();
+        inv.release();
+        return out;
+    }
+}
