@@ -38,6 +38,10 @@ final class Findings {
         details.computeIfAbsent(code, k -> new ArrayList<>()).add(detail);
     }
 
+    boolean has(ReasonCode code) {
+        return worst.containsKey(code);
+    }
+
     List<Reason> reasons() {
         List<Reason> out = new ArrayList<>();
         worst.forEach((code, verdict) -> {

@@ -113,7 +113,6 @@ public class PhotoInspector {
         }
         BackgroundModel bg = BackgroundModel.of(print, p);
         HeadGeometry head = headMeasurer.measure(print, faces, bg, p, INSET_MM);
-        judgeFraming(head, findings);
         Rect box = faces.main();
         double crownPx = (head.crownMm() - INSET_MM) * p;
         double chinPx = (head.chinMm() - INSET_MM) * p;
@@ -121,6 +120,11 @@ public class PhotoInspector {
         background.judge(b, findings);
         HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
         headwear.judge(h, findings);
+        // The crown is the top of the hair against a plain background: behind a hat or in front of a busy
+        // backdrop it cannot be seen, so the crown-based framing rules are not judged (the photo is returned
+        // for those reasons already) rather than reported on a measurement that is not one.
+        boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !findings.has(ReasonCode.HEADWEAR);
+        judgeFraming(head, crownVisible, findings);
         QualityCheck.Stats q = quality.measure(grey, box);
         quality.judge(q, findings);
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
@@ -144,12 +148,14 @@ public class PhotoInspector {
                 rules.heightMm(), certain ? "" : " (" + (4 - region.edgesSeen()) + " edge(s) not visible)"));
     }
 
-    private void judgeFraming(HeadGeometry head, Findings findings) {
+    private void judgeFraming(HeadGeometry head, boolean crownVisible, Findings findings) {
         PhotoProperties.Framing f = props.framing();
-        findings.check(ReasonCode.FACE_FRAMING, "crown to chin mm", head.crownToChinMm(), f.crownToChinMm());
-        findings.check(ReasonCode.FACE_FRAMING, "crown below top mm", head.crownMm(), f.topMarginMm());
+        if (crownVisible) {
+            findings.check(ReasonCode.FACE_FRAMING, "crown to chin mm", head.crownToChinMm(), f.crownToChinMm());
+            findings.check(ReasonCode.FACE_FRAMING, "crown below top mm", head.crownMm(), f.topMarginMm());
+        }
         findings.check(ReasonCode.FACE_FRAMING, "face centre offset mm", head.centreOffsetMm(), f.centreOffsetMm());
-        if (!head.crownFound()) {
+        if (crownVisible && !head.crownFound()) {
             findings.add(ReasonCode.FACE_FRAMING, Band.Verdict.NEAR, "head top not distinguishable from the background");
         }
         if (head.rollDeg() != null) {

@@ -2,6 +2,7 @@ package org.shinsei.sample;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.shinsei.decision.Outcome;
@@ -10,15 +11,23 @@ import org.shinsei.decision.Severity;
 
 /**
  * One line of a sample batch's {@code expected.csv}: the record the pipeline must produce for a form (or for an
- * envelope with no readable form, {@code page} null). The outcome follows from the reasons' default severities
- * exactly as SPEC §3 says; NOTE reasons do not change it.
+ * envelope with no readable form, {@code page} null). The outcome follows from the reasons' severities exactly as
+ * SPEC §3 says — the default severity of each code, except the codes listed in {@code atReview}, which the pipeline
+ * is designed to raise at REVIEW for this case (a heuristic cue that sends the form to a person); NOTE reasons do
+ * not change it.
  */
-public record ExpectedRecord(String envelope, Integer page, String applicationId, List<ReasonCode> reasons) {
+public record ExpectedRecord(String envelope, Integer page, String applicationId, List<ReasonCode> reasons,
+                             Set<ReasonCode> atReview) {
 
     public static final String CSV_HEADER = "envelope,page,outcome,application_id,reasons";
 
     public ExpectedRecord {
         reasons = reasons.stream().sorted(Comparator.comparing(ReasonCode::name)).distinct().toList();
+        atReview = Set.copyOf(atReview);
+    }
+
+    public ExpectedRecord(String envelope, Integer page, String applicationId, List<ReasonCode> reasons) {
+        this(envelope, page, applicationId, reasons, Set.of());
     }
 
     public static ExpectedRecord form(String envelope, int page, String applicationId, ReasonCode... reasons) {
@@ -30,7 +39,8 @@ public record ExpectedRecord(String envelope, Integer page, String applicationId
     }
 
     public Outcome outcome() {
-        Severity worst = reasons.stream().map(ReasonCode::severity).max(Comparator.naturalOrder()).orElse(Severity.NOTE);
+        Severity worst = reasons.stream().map(c -> atReview.contains(c) ? Severity.REVIEW : c.severity())
+                .max(Comparator.naturalOrder()).orElse(Severity.NOTE);
         return switch (worst) {
             case REJECT -> Outcome.REJECTED;
             case REVIEW -> Outcome.REVIEW;

@@ -22,6 +22,7 @@ import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.shinsei.decision.ReasonCode;
@@ -301,9 +302,9 @@ final class SampleBatchPlan {
         jpeg("env-21-no-photo.jpg", "no photo pasted (the dashed guide frame is visible)", f21, scan(200, true, 21),
                 PHOTO_MISSING);
 
-        FormContent f22 = form(22).withPhoto(PhotoPrints.compliant().withSize(24, 30).withPlacement(0.5, -0.5, 0.8));
+        FormContent f22 = form(22).withPhoto(PhotoPrints.compliant().withSize(32, 41).withPlacement(0.5, -0.5, 0.8));
         issued(f22);
-        pdf("env-22-photo-30x24mm.pdf", "a 30 × 24 mm print (the compliant picture shrunk, so the head is only ~23 mm)",
+        pdf("env-22-photo-41x32mm.pdf", "a 41 × 32 mm print (the compliant picture shrunk, so the head is only ~30 mm)",
                 f22, scan(300, true, 22), 300, PHOTO_SIZE, FACE_FRAMING);
 
         FormContent f23 = form(23).withPhoto(PhotoPrints.smallHead().withPlacement(-0.6, 0.4, -0.7));
@@ -318,7 +319,12 @@ final class SampleBatchPlan {
 
         FormContent f25 = form(25).withPhoto(PhotoPrints.headwear().withPlacement(0.3, 0.9, -1.1));
         issued(f25);
-        pdf("env-25-hat.pdf", "Grace Hopper in her naval cap, plain background", f25, scan(300, true, 25), 300, HEADWEAR);
+        String name25 = "env-25-hat.pdf";
+        long seed25 = name25.hashCode();
+        // Headwear is found by heuristic cues; the straight edge of a cap's band sends the form to a person (REVIEW).
+        add(name25, "Grace Hopper in her naval cap, plain background (HEADWEAR raised at REVIEW: a heuristic cue)",
+                List.of(new ExpectedRecord(name25, 1, f25.applicationId(), List.of(HEADWEAR), Set.of(HEADWEAR))),
+                file -> EnvelopeWriter.writePdf(file, List.of(page(f25, scan(300, true, 25), seed25)), 300, JPEG_QUALITY));
     }
 
     private void pdf(String name, String description, FormContent form, ScanConditions c, double dpi,
