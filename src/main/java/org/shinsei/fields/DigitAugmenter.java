@@ -52,8 +52,10 @@ final class DigitAugmenter {
         double angle = Math.toRadians((rnd.nextDouble() * 2 - 1) * 10);
         double shear = (rnd.nextDouble() * 2 - 1) * 0.2;
         double sx = 0.85 + rnd.nextDouble() * 0.3;
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        // StrictMath: Math.sin/cos may differ in the last bit between interpreted and compiled code, which made
+        // two training runs give slightly different models
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
         // A = R(angle) · Shear · diag(sx, 1), about the centre
         double a = cos * sx;
         double b = cos * shear - sin;

@@ -22,7 +22,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Trains the digit model from {@code digits.png} and writes {@code digits-svm.yml.gz} and
- * {@code digits-calibration.yml}. Deterministic: the same sheet and arguments give the same model.
+ * {@code digits-calibration.yml}. Its data are deterministic (augmentation seeded per cell); see the models README
+ * for the one known wobble, in OpenCV's SVM solver.
  *
  * <p>Indices 0–399 of every digit train; 400–499 are never seen here except in the final held-out report, so the
  * evaluation tests can use them. The calibration comes from 4-fold cross-validation inside the training indices
@@ -236,14 +237,16 @@ public final class DigitModelTrainer {
     private static String calibrationYaml(DigitCalibration calibration, Params params, HeldOut report) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("features", calibration.features());
-        doc.put("training", Map.of(
-                "data", "digits.png (OpenCV sample data, from MNIST, CC BY-SA 3.0): indices 0-" + (TRAIN_END - 1)
-                        + " of each digit, " + params.variants() + " distorted variants each",
-                "svm", "C-SVC, RBF, C=" + params.c() + ", gamma=" + params.gamma(),
-                "calibration", FOLDS + "-fold cross-validation inside the training indices, "
-                        + CALIBRATION_VARIANTS + " variants per digit",
-                "heldOutError", String.format(Locale.ROOT, "%.4f as written, %.4f with variants (indices %d-%d)",
-                        report.error(), report.variantError(), TRAIN_END, DigitSamples.PER_DIGIT - 1)));
+        // insertion-ordered, so that the same model always writes the same file
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("data", "digits.png (OpenCV sample data, from MNIST, CC BY-SA 3.0): indices 0-" + (TRAIN_END - 1)
+                + " of each digit, " + params.variants() + " distorted variants each");
+        training.put("svm", "C-SVC, RBF, C=" + params.c() + ", gamma=" + params.gamma());
+        training.put("calibration", FOLDS + "-fold cross-validation inside the training indices, "
+                + CALIBRATION_VARIANTS + " variants per digit");
+        training.put("heldOutError", String.format(Locale.ROOT, "%.4f as written, %.4f with variants (indices %d-%d)",
+                report.error(), report.variantError(), TRAIN_END, DigitSamples.PER_DIGIT - 1));
+        doc.put("training", training);
         doc.put("steps", calibration.steps());
         return YAMLMapper.builder().build().writeValueAsString(doc);
     }

@@ -69,7 +69,8 @@ final class DigitSvm {
                 double t = x[j] - v[j];
                 d += t * t;
             }
-            k[s] = Math.exp(-gamma * d);
+            // StrictMath: the same margin on every run and machine, so a replayed batch decides the same way
+            k[s] = StrictMath.exp(-gamma * d);
         }
         double[][] decision = new double[CLASSES][CLASSES];
         int[] votes = new int[CLASSES];

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param digitMinExtentMm     ink in a box smaller than this (height and width) is a stray mark, not a digit
  * @param minDigitConfidence   every digit of an auto-accepted field reaches this calibrated confidence
  * @param minFieldConfidence   the product of a field's digit confidences reaches this to be auto-accepted
- * @param signatureMinInkMm2   a signature has at least this much ink …
- * @param signatureMinSpanMm   … spread over at least this width or height
- * @param signatureClearFactor at this many times both minima the signature is clearly present; between the
- *                             minima and that, a person looks (SIGNATURE_MISSING as REVIEW)
+ * @param signatureMinInkMm2   less ink than this in the 申請者氏名 box, or …
+ * @param signatureMinSpanMm   … spread over less than this width or height, is no signature (a dot, a short stroke)
+ * @param signatureClearInkMm2 at least this much ink …
+ * @param signatureClearSpanMm … over at least this span is clearly a signature; in between a person looks
+ *                             (SIGNATURE_MISSING as REVIEW)
  * @param checkboxEmptyBelow   ink share of a checkbox's inside below which it is empty
  * @param checkboxMarkedAbove  ink share above which it is marked; in between is CHECKBOX_AMBIGUOUS
  */
@@ -32,13 +33,17 @@ public record FieldsProperties(
         double minFieldConfidence,
         double signatureMinInkMm2,
         double signatureMinSpanMm,
-        double signatureClearFactor,
+        double signatureClearInkMm2,
+        double signatureClearSpanMm,
         double checkboxEmptyBelow,
         double checkboxMarkedAbove) {
 
     public FieldsProperties {
         if (pxPerMm < 4 || pxPerMm > 24) {
             throw new IllegalArgumentException("shinsei.fields.px-per-mm must be 4..24, got " + pxPerMm);
+        }
+        if (signatureClearInkMm2 < signatureMinInkMm2 || signatureClearSpanMm < signatureMinSpanMm) {
+            throw new IllegalArgumentException("shinsei.fields.signature-clear-* must not be below signature-min-*");
         }
         if (!(checkboxEmptyBelow < checkboxMarkedAbove)) {
             throw new IllegalArgumentException("shinsei.fields.checkbox-empty-below must be below checkbox-marked-above");
@@ -50,6 +55,6 @@ public record FieldsProperties(
 
     /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
     public static FieldsProperties defaults() {
-        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.995, 0.99, 3.0, 6.0, 2.0, 0.01, 0.06);
+        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.99, 0.98, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
     }
 }

@@ -32,8 +32,7 @@ final class SignatureDetector {
         try (BoxInk found = BoxInk.find(ink, props.growMm(), px, props)) {
             double span = Math.max(found.widthMm(), found.heightMm());
             String detail = String.format(Locale.ROOT, "ink %.1f mm², span %.1f mm", found.inkMm2(), span);
-            double clear = props.signatureClearFactor();
-            if (found.inkMm2() >= clear * props.signatureMinInkMm2() && span >= clear * props.signatureMinSpanMm()) {
+            if (found.inkMm2() >= props.signatureClearInkMm2() && span >= props.signatureClearSpanMm()) {
                 return null;
             }
             if (found.inkMm2() < props.signatureMinInkMm2() || span < props.signatureMinSpanMm()) {
