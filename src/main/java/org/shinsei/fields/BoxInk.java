@@ -8,7 +8,8 @@ import org.opencv.imgproc.Imgproc;
 /**
  * What is written in one box, found as connected ink: nothing (only paper, noise and specks), a stray mark too
  * small to be a digit, or a digit's strokes. A stroke counts for this box when most of its pixels lie inside the
- * box, so a neighbour's digit reaching over the gap does not, and one's own digit crossing the frame does.
+ * box (less a thin band along its edge), so a neighbour's digit reaching over the gap does not, a left-over piece of
+ * the frame line does not, and one's own digit crossing the frame does.
  *
  * @param kind     what was found
  * @param ink      the kept strokes (ink bright on black, the crop's size) when {@code kind} is DIGIT, else null;
@@ -23,6 +24,11 @@ record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm
 
     /** Most of a stroke's pixels must lie inside the box for it to belong to the box. */
     private static final double INSIDE_SHARE = 0.5;
+    /**
+     * "Inside" stops this far within the box edge: a fragment of the frame line that survived its removal lies
+     * half inside the edge itself, and must not count as writing.
+     */
+    private static final double INSIDE_INSET_MM = 0.4;
 
     /**
      * @param ink   an {@link InkMap} of {@code box.grow(growMm)}
@@ -77,7 +83,7 @@ record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm
         int rows = labels.rows();
         int[] lab = new int[cols * rows];
         labels.get(0, 0, lab);
-        int margin = (int) Math.round(growMm * pxPerMm);
+        int margin = (int) Math.round((growMm + INSIDE_INSET_MM) * pxPerMm);
         int[] inside = new int[count];
         for (int y = margin; y < rows - margin; y++) {
             for (int x = margin; x < cols - margin; x++) {

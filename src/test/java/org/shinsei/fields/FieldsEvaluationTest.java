@@ -11,7 +11,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -444,7 +443,6 @@ class FieldsEvaluationTest {
                     + " Tesseract %.1f ms per digit%n", nanos / 1e6 / pages, generateNanos / 1e6 / pages,
                     tessNanos / 1e6 / Math.max(1, tessDigits)));
             System.out.print(s);
-            Objects.requireNonNull(title);
         }
     }
 }
