@@ -4,7 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Iterator;
 import java.util.List;
 
@@ -17,6 +20,9 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -62,7 +68,7 @@ public final class EnvelopeWriter {
                     cs.drawImage(x, 0, 0, w, h);
                 }
             }
-            doc.save(file.toFile());
+            save(doc, file);
         }
     }
 
@@ -80,8 +86,26 @@ public final class EnvelopeWriter {
                     painter.paint(new PdfCanvas(doc, cs));
                 }
             }
-            doc.save(file.toFile());
+            save(doc, file);
         }
+    }
+
+    /**
+     * Saves with a document ID derived from the file name instead of the clock, so that regenerating a sample
+     * gives the same bytes.
+     */
+    private static void save(PDDocument doc, Path file) throws IOException {
+        byte[] id;
+        try {
+            id = MessageDigest.getInstance("MD5").digest(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required of every JRE", e);
+        }
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+        doc.save(file.toFile());
     }
 
     /** A multi-page TIFF; {@code dpi} null = no resolution tags. */
