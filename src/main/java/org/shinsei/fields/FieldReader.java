@@ -1,17 +1,103 @@
 package org.shinsei.fields;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
+import org.shinsei.decision.Reason;
+import org.shinsei.decision.ReasonCode;
+import org.shinsei.form.FormLayout;
+import org.shinsei.form.LayoutLoader;
+import org.shinsei.form.MmRect;
 import org.shinsei.registration.RegisteredPage;
 import org.shinsei.support.PageRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Reads the hand-written fields: phone, application date, signature presence, checkboxes. */
+/**
+ * Reads the hand-written fields: phone, application date, signature presence, checkboxes. A value is given only
+ * when the pipeline is sure of it; otherwise it is null with a reason, so that a person looks. Thread-safe: the
+ * digit model is read-only and every image is a crop owned by one call.
+ */
 @Component
 public class FieldReader {
 
+    private static final Logger log = LoggerFactory.getLogger(FieldReader.class);
+
+    static final String NO_SIGNING_CERTIFICATE = "no_signing_certificate";
+    static final String NO_USER_CERTIFICATE = "no_user_certificate";
+    static final String BRAILLE = "braille";
+
+    private final FormLayout layout;
+    private final DigitBoxReader digits;
+    private final PhoneField phone;
+    private final DateField date;
+    private final SignatureDetector signature;
+    private final CheckboxReader checkboxes;
+
+    /** The production wiring: the project's layout and the committed digit model. */
+    @Autowired
+    public FieldReader(FieldsProperties props) {
+        this(props, LayoutLoader.loadDefault(), DigitClassifier.fromClasspath());
+    }
+
+    public FieldReader(FieldsProperties props, FormLayout layout, DigitClassifier classifier) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        for (String name : List.of(NO_SIGNING_CERTIFICATE, NO_USER_CERTIFICATE, BRAILLE)) {
+            if (!layout.checkboxes().containsKey(name)) {
+                throw new IllegalArgumentException("the layout has no checkbox " + name);
+            }
+        }
+        this.digits = new DigitBoxReader(classifier, props);
+        DigitConfidence confidence = DigitConfidence.of(props);
+        this.phone = new PhoneField(confidence);
+        this.date = new DateField(confidence);
+        this.signature = new SignatureDetector(props);
+        this.checkboxes = new CheckboxReader(props);
+    }
+
     /** @param batchDate the date of the batch: an application date after it is DATE_INVALID */
     public FieldReadings read(RegisteredPage page, PageRef ref, LocalDate batchDate) {
-        throw new UnsupportedOperationException("TODO(issue 2/4): fields");
+        List<Reason> reasons = new ArrayList<>();
+        FieldOutcome phoneOutcome = phone.interpret(readBoxes(page, layout.phoneBoxes()));
+        FieldOutcome dateOutcome = date.interpret(readBoxes(page, layout.yearBoxes()),
+                readBoxes(page, layout.monthBoxes()), readBoxes(page, layout.dayBoxes()), batchDate);
+        add(reasons, phoneOutcome.reason());
+        add(reasons, dateOutcome.reason());
+        Reason noSignature = signature.check(page, layout.signature());
+        add(reasons, noSignature);
+        Boolean noSigning = checkbox(page, NO_SIGNING_CERTIFICATE, reasons);
+        Boolean noUser = checkbox(page, NO_USER_CERTIFICATE, reasons);
+        Boolean braille = checkbox(page, BRAILLE, reasons);
+        log.debug("{} fields: {}", ref, reasons.stream().map(r -> r.code().name()).toList());
+        return new FieldReadings(phoneOutcome.value(), dateOutcome.value(), noSignature == null,
+                noSigning, noUser, braille, List.copyOf(reasons));
+    }
+
+    private Boolean checkbox(RegisteredPage page, String name, List<Reason> reasons) {
+        CheckboxReader.Check check = checkboxes.read(page, layout.checkboxes().get(name));
+        if (check.marked() == null) {
+            reasons.add(Reason.of(ReasonCode.CHECKBOX_AMBIGUOUS,
+                    String.format(Locale.ROOT, "%s: ink on %.1f%% of the box", name, 100 * check.inkShare())));
+        }
+        return check.marked();
+    }
+
+    private List<BoxReading> readBoxes(RegisteredPage page, List<MmRect> boxes) {
+        List<BoxReading> out = new ArrayList<>(boxes.size());
+        for (MmRect box : boxes) {
+            out.add(digits.read(page, box));
+        }
+        return out;
+    }
+
+    private static void add(List<Reason> reasons, Reason r) {
+        if (r != null) {
+            reasons.add(r);
+        }
     }
 }

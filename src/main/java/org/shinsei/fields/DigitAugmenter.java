@@ -1,0 +1,85 @@
+package org.shinsei.fields;
+
+import java.util.Random;
+
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Makes plausible variants of a training cell, the way other hands and other scans would show it: a small
+ * rotation, shear and change of aspect, a thinner or thicker stroke, a pen of uniform strength instead of
+ * MNIST's soft edges, and a coarser or blurred scan. Works at three times the cell's resolution so that a
+ * one-pixel change of stroke is a third of a training pixel. Deterministic for a given {@link Random}.
+ */
+final class DigitAugmenter {
+
+    private static final int UP = 3;
+
+    private DigitAugmenter() {
+    }
+
+    /** @return a new image, ink bright on black, at {@code UP} times the cell's size (not normalised) */
+    static Mat variant(Mat cell, Random rnd) {
+        int n = cell.rows() * UP;
+        Mat big = new Mat();
+        Imgproc.resize(cell, big, new Size(n, n), 0, 0, Imgproc.INTER_CUBIC);
+        warp(big, rnd);
+        thickness(big, rnd);
+        if (rnd.nextDouble() < 0.35) {
+            // a ballpoint: every stroke pixel equally dark, hard edges
+            Imgproc.threshold(big, big, 60 + rnd.nextInt(80), 255, Imgproc.THRESH_BINARY);
+        }
+        if (rnd.nextDouble() < 0.4) {
+            // a coarse scan: the digit seen at 12–20 px tall, then blurred by the optics
+            double s = 0.2 + rnd.nextDouble() * 0.15;
+            Mat small = new Mat();
+            Imgproc.resize(big, small, new Size(), s, s, Imgproc.INTER_AREA);
+            Imgproc.resize(small, big, new Size(n, n), 0, 0, Imgproc.INTER_LINEAR);
+            small.release();
+        }
+        if (rnd.nextDouble() < 0.3) {
+            Imgproc.GaussianBlur(big, big, new Size(0, 0), 0.8 + rnd.nextDouble() * 1.2);
+        }
+        return big;
+    }
+
+    private static void warp(Mat big, Random rnd) {
+        double c = big.cols() / 2.0;
+        double angle = Math.toRadians((rnd.nextDouble() * 2 - 1) * 10);
+        double shear = (rnd.nextDouble() * 2 - 1) * 0.2;
+        double sx = 0.85 + rnd.nextDouble() * 0.3;
+        // StrictMath: Math.sin/cos may differ in the last bit between interpreted and compiled code, which made
+        // two training runs give slightly different models
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
+        // A = R(angle) · Shear · diag(sx, 1), about the centre
+        double a = cos * sx;
+        double b = cos * shear - sin;
+        double d = sin * sx;
+        double e = sin * shear + cos;
+        Mat m = new Mat(2, 3, CvType.CV_64F);
+        m.put(0, 0, a, b, c - a * c - b * c);
+        m.put(1, 0, d, e, c - d * c - e * c);
+        Imgproc.warpAffine(big, big, m, big.size(), Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, Scalar.all(0));
+        m.release();
+    }
+
+    private static void thickness(Mat big, Random rnd) {
+        int t = rnd.nextInt(4) - 1;
+        if (t == 0) {
+            return;
+        }
+        int k = 2 * Math.abs(t) + 1;
+        Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(k, k));
+        if (t > 0) {
+            Imgproc.dilate(big, big, kernel);
+        } else {
+            Imgproc.erode(big, big, kernel);
+        }
+        kernel.release();
+    }
+}

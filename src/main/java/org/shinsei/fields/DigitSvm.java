@@ -1,0 +1,114 @@
+package org.shinsei.fields;
+
+import org.opencv.core.Mat;
+import org.opencv.ml.SVM;
+
+/**
+ * A trained ten-class RBF support-vector machine, evaluated in Java so that the pairwise decision values are
+ * visible: OpenCV's {@code predict} only reports the winning class of its one-against-one vote, while the
+ * confidence of a digit lives in how far the winner beat its closest rival. Immutable and thread-safe.
+ */
+final class DigitSvm {
+
+    static final int CLASSES = 10;
+
+    private final float[][] supportVectors;
+    private final double gamma;
+    private final double[][] alpha;
+    private final int[][] index;
+    private final double[] rho;
+
+    private DigitSvm(float[][] supportVectors, double gamma, double[][] alpha, int[][] index, double[] rho) {
+        this.supportVectors = supportVectors;
+        this.gamma = gamma;
+        this.alpha = alpha;
+        this.index = index;
+        this.rho = rho;
+    }
+
+    /** Copies what prediction needs out of a trained or loaded OpenCV model (classes labelled 0..9). */
+    static DigitSvm of(SVM svm) {
+        if (svm.getKernelType() != SVM.RBF || svm.getType() != SVM.C_SVC) {
+            throw new IllegalArgumentException("the digit model must be a C-SVC with an RBF kernel");
+        }
+        Mat sv = svm.getSupportVectors();
+        float[][] vectors = new float[sv.rows()][sv.cols()];
+        for (int r = 0; r < sv.rows(); r++) {
+            sv.get(r, 0, vectors[r]);
+        }
+        sv.release();
+        int pairs = CLASSES * (CLASSES - 1) / 2;
+        double[][] alpha = new double[pairs][];
+        int[][] index = new int[pairs][];
+        double[] rho = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            Mat a = new Mat();
+            Mat idx = new Mat();
+            rho[p] = svm.getDecisionFunction(p, a, idx);
+            alpha[p] = new double[(int) a.total()];
+            a.get(0, 0, alpha[p]);
+            index[p] = new int[(int) idx.total()];
+            idx.get(0, 0, index[p]);
+            a.release();
+            idx.release();
+        }
+        return new DigitSvm(vectors, svm.getGamma(), alpha, index, rho);
+    }
+
+    int supportVectorCount() {
+        return supportVectors.length;
+    }
+
+    /** The one-against-one vote, exactly as OpenCV's predict counts it, with the winner's margins. */
+    DigitScores score(float[] x) {
+        double[] k = new double[supportVectors.length];
+        for (int s = 0; s < k.length; s++) {
+            float[] v = supportVectors[s];
+            double d = 0;
+            for (int j = 0; j < v.length; j++) {
+                double t = x[j] - v[j];
+                d += t * t;
+            }
+            // StrictMath: the same margin on every run and machine, so a replayed batch decides the same way
+            k[s] = StrictMath.exp(-gamma * d);
+        }
+        double[][] decision = new double[CLASSES][CLASSES];
+        int[] votes = new int[CLASSES];
+        int p = 0;
+        for (int i = 0; i < CLASSES; i++) {
+            for (int j = i + 1; j < CLASSES; j++, p++) {
+                double sum = -rho[p];
+                for (int s = 0; s < index[p].length; s++) {
+                    sum += alpha[p][s] * k[index[p][s]];
+                }
+                decision[i][j] = sum;
+                decision[j][i] = -sum;
+                votes[sum > 0 ? i : j]++;
+            }
+        }
+        int best = 0;
+        for (int c = 1; c < CLASSES; c++) {
+            if (votes[c] > votes[best]) {
+                best = c;
+            }
+        }
+        double margin = Double.POSITIVE_INFINITY;
+        int rival = -1;
+        for (int c = 0; c < CLASSES; c++) {
+            if (c != best && decision[best][c] < margin) {
+                margin = decision[best][c];
+                rival = c;
+            }
+        }
+        return new DigitScores(best, rival, margin, votes[best]);
+    }
+
+    /**
+     * @param digit  the class with most pairwise wins
+     * @param rival  the class it beat by the least
+     * @param margin the decision value of digit against rival (negative when the rival won that duel)
+     * @param votes  pairwise wins of {@code digit}, 9 when it beat every other class
+     */
+    record DigitScores(int digit, int rival, double margin, int votes) {
+    }
+}

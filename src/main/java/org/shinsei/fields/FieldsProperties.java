@@ -1,0 +1,60 @@
+package org.shinsei.fields;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the hand-written fields stage ({@code shinsei.fields.*}, defaults in {@code config/fields.yml}).
+ *
+ * @param pxPerMm              resolution of the box crops (10 px/mm ≈ 254 dpi: a digit is ~60 px tall)
+ * @param growMm               margin around a box in its crop, so that ink over the frame is seen whole
+ * @param frameBandMm          how far from its nominal position a printed frame line may lie (registration error)
+ * @param inkThreshold         ink strength 0–255 above paper that counts as a stroke pixel
+ * @param speckMm2             connected ink smaller than this is scanner noise
+ * @param digitMinExtentMm     ink in a box smaller than this (height and width) is a stray mark, not a digit
+ * @param minDigitConfidence   every digit of an auto-accepted field reaches this calibrated confidence
+ * @param minFieldConfidence   the product of a field's digit confidences reaches this to be auto-accepted
+ * @param signatureMinInkMm2   less ink than this in the 申請者氏名 box, or …
+ * @param signatureMinSpanMm   … spread over less than this width or height, is no signature (a dot, a short stroke)
+ * @param signatureClearInkMm2 at least this much ink …
+ * @param signatureClearSpanMm … over at least this span is clearly a signature; in between a person looks
+ *                             (SIGNATURE_MISSING as REVIEW)
+ * @param checkboxEmptyBelow   ink share of a checkbox's inside below which it is empty
+ * @param checkboxMarkedAbove  ink share above which it is marked; in between is CHECKBOX_AMBIGUOUS
+ */
+@ConfigurationProperties("shinsei.fields")
+public record FieldsProperties(
+        double pxPerMm,
+        double growMm,
+        double frameBandMm,
+        int inkThreshold,
+        double speckMm2,
+        double digitMinExtentMm,
+        double minDigitConfidence,
+        double minFieldConfidence,
+        double signatureMinInkMm2,
+        double signatureMinSpanMm,
+        double signatureClearInkMm2,
+        double signatureClearSpanMm,
+        double checkboxEmptyBelow,
+        double checkboxMarkedAbove) {
+
+    public FieldsProperties {
+        if (pxPerMm < 4 || pxPerMm > 24) {
+            throw new IllegalArgumentException("shinsei.fields.px-per-mm must be 4..24, got " + pxPerMm);
+        }
+        if (signatureClearInkMm2 < signatureMinInkMm2 || signatureClearSpanMm < signatureMinSpanMm) {
+            throw new IllegalArgumentException("shinsei.fields.signature-clear-* must not be below signature-min-*");
+        }
+        if (!(checkboxEmptyBelow < checkboxMarkedAbove)) {
+            throw new IllegalArgumentException("shinsei.fields.checkbox-empty-below must be below checkbox-marked-above");
+        }
+        if (minDigitConfidence > 1 || minFieldConfidence > 1) {
+            throw new IllegalArgumentException("confidences are at most 1");
+        }
+    }
+
+    /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
+    public static FieldsProperties defaults() {
+        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.99, 0.98, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
+    }
+}
