@@ -159,7 +159,7 @@ public final class DigitModelTrainer {
 
     /** The features of a cell as written ({@code rnd == null}) or of one distorted variant. */
     float[] featuresOf(Sample s, Random rnd) {
-        Mat ink = rnd == null ? s.cell() : DigitAugmenter.variant(s.cell(), rnd);
+        Mat ink = rnd == null ? s.cell() : DigitAugmenter.variant(s.cell(), s.digit(), rnd);
         Mat digit = DigitNormaliser.normalise(ink);
         try {
             return features.of(digit);

@@ -61,7 +61,7 @@ class SampleBatchGeneratorTest {
         Set<ReasonCode> notCovered = EnumSet.complementOf(EnumSet.copyOf(reasons));
         // these need evidence the sample does not fabricate: a face that is absent, doubled, turned or badly
         // exposed, and a field written but unreadable
-        assertEquals(EnumSet.of(ReasonCode.ID_UNREADABLE, ReasonCode.PHONE_UNREADABLE, ReasonCode.DATE_UNREADABLE,
+        assertEquals(EnumSet.of(ReasonCode.ID_UNREADABLE, ReasonCode.PHONE_UNREADABLE,
                 ReasonCode.FACE_NOT_FOUND, ReasonCode.MULTIPLE_FACES, ReasonCode.FACE_NOT_FRONTAL,
                 ReasonCode.PHOTO_QUALITY), notCovered);
         assertTrue(records.size() >= 25, "records: " + records.size());
