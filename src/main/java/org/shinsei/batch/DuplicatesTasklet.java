@@ -13,6 +13,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Step 3, duplicates: applies {@link DuplicateRule} to the whole batch in file-name order, in one transaction. */
 public class DuplicatesTasklet implements Tasklet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuplicatesTasklet.class);
+
     private final RecordStore records;
     private final String batchId;
 
@@ -24,7 +26,11 @@ public class DuplicatesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         List<FormRecord> changed = DuplicateRule.apply(records.records(batchId), records.acceptedElsewhere(batchId));
-        changed.forEach(records::update);
+        for (FormRecord r : changed) {
+            records.update(r);
+            log.info("{} p{}: duplicates → {} {}", r.envelope(), r.page(), r.outcome(),
+                    r.has(org.shinsei.decision.ReasonCode.DUPLICATE_APPLICATION) ? "[DUPLICATE_APPLICATION]" : "(no longer a duplicate)");
+        }
         contribution.incrementWriteCount(changed.size());
         return RepeatStatus.FINISHED;
     }

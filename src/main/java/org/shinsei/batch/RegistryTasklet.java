@@ -47,7 +47,6 @@ public class RegistryTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         for (Path file : files) {
             ImportReport report = importer.importCsv(file);
-            log.info("registry: {}: {}", file.getFileName(), report);
             report.errors().stream().limit(ERRORS_SHOWN)
                     .forEach(e -> log.warn("registry: {} line {}: {}", file.getFileName(), e.line(), e.message()));
             if (report.errors().size() > ERRORS_SHOWN) {
