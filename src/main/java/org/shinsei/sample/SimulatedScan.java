@@ -7,7 +7,9 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.shinsei.form.FormLayout;
 import org.shinsei.form.MmRect;
+import org.opencv.imgproc.Imgproc;
 import org.shinsei.registration.PageTransform;
+import org.shinsei.registration.RegisteredPage;
 import org.shinsei.scan.ScanPage;
 import org.shinsei.support.OpenCv;
 
@@ -41,6 +43,22 @@ public record SimulatedScan(BufferedImage image, PageTransform truth, double dpi
     /** A {@link ScanPage} as the envelope opener would produce it, declaring the dpi or not. */
     public ScanPage toScanPage(int pageNo, boolean declareDpi) {
         return new ScanPage(pageNo, toMat(), declareDpi ? dpi : null);
+    }
+
+    /**
+     * The page as registration would hand it over, built from the exact {@code truth} instead of found fiducials:
+     * for tests of the stages after registration. The generator's pixel (i, j) covers [i, i+1); OpenCV puts pixel
+     * centres on integers, hence the half-pixel shift.
+     */
+    public RegisteredPage toRegisteredPage(int orientationDeg, double skewDeg) {
+        PageTransform cv = new PageTransform(truth.a(), truth.b(), truth.c() - 0.5, truth.d(), truth.e(), truth.f() - 0.5);
+        Mat image = toMat();
+        Mat grey = image;
+        if (image.channels() == 3) {
+            grey = new Mat();
+            Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
+        }
+        return new RegisteredPage(1, image, grey, cv, orientationDeg, skewDeg, dpi, dpi);
     }
 
     /** Whether all four fiducials lie wholly inside the image (large skew plus shift can push a corner off the bed). */

@@ -4,9 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
-import org.shinsei.registration.PageTransform;
 import org.shinsei.registration.RegisteredPage;
 import org.shinsei.sample.SimulatedScan;
 
@@ -20,16 +17,7 @@ final class ScannedForms {
     }
 
     static RegisteredPage register(SimulatedScan scan) {
-        Mat image = scan.toMat();
-        Mat grey = image;
-        if (image.channels() == 3) {
-            grey = new Mat();
-            Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
-        }
-        PageTransform t = scan.truth();
-        // the generator's pixel (i, j) covers [i, i+1); OpenCV puts pixel centres on integers
-        PageTransform opencv = new PageTransform(t.a(), t.b(), t.c() - 0.5, t.d(), t.e(), t.f() - 0.5);
-        return new RegisteredPage(1, image, grey, opencv, 0, 0, scan.dpi(), scan.dpi());
+        return scan.toRegisteredPage(0, 0);
     }
 
     /** Sample indices (0..4999, as MnistHandwriting counts) whose index within their digit is in [from, to). */

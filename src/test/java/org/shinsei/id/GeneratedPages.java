@@ -2,11 +2,8 @@ package org.shinsei.id;
 
 import java.util.Random;
 
-import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
 import org.shinsei.form.FormLayout;
 import org.shinsei.form.LayoutLoader;
-import org.shinsei.registration.PageTransform;
 import org.shinsei.registration.RegisteredPage;
 import org.shinsei.sample.FormContent;
 import org.shinsei.sample.FormRenderer;
@@ -43,16 +40,7 @@ final class GeneratedPages {
     }
 
     static RegisteredPage registered(SimulatedScan s, ScanConditions c) {
-        PageTransform t = s.truth();
-        // The generator's pixel (i, j) covers [i, i+1); OpenCV puts pixel centres on integers.
-        PageTransform cv = new PageTransform(t.a(), t.b(), t.c() - 0.5, t.d(), t.e(), t.f() - 0.5);
-        Mat image = s.toMat();
-        Mat grey = image;
-        if (image.channels() == 3) {
-            grey = new Mat();
-            Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
-        }
-        return new RegisteredPage(1, image, grey, cv, c.orientationDeg(), c.skewDeg(), s.dpi(), s.dpi());
+        return s.toRegisteredPage(c.orientationDeg(), c.skewDeg());
     }
 
     static String randomId(Random random) {

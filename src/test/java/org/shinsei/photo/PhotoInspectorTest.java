@@ -16,13 +16,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencv.core.Mat;
-import org.opencv.imgproc.Imgproc;
 import org.shinsei.decision.ReasonCode;
 import org.shinsei.decision.Severity;
 import org.shinsei.form.FormLayout;
 import org.shinsei.form.LayoutLoader;
-import org.shinsei.registration.PageTransform;
 import org.shinsei.registration.RegisteredPage;
 import org.shinsei.sample.FormContent;
 import org.shinsei.sample.FormRenderer;
@@ -141,15 +138,7 @@ class PhotoInspectorTest {
 
     /** The page as registration would hand it over, from the generator's exact transform (pixel centres at integers). */
     static RegisteredPage registered(SimulatedScan scan) {
-        Mat image = scan.toMat();
-        Mat grey = image;
-        if (image.channels() == 3) {
-            grey = new Mat();
-            Imgproc.cvtColor(image, grey, Imgproc.COLOR_BGR2GRAY);
-        }
-        PageTransform t = scan.truth();
-        PageTransform centred = new PageTransform(t.a(), t.b(), t.c() - 0.5, t.d(), t.e(), t.f() - 0.5);
-        return new RegisteredPage(1, image, grey, centred, 0, 0, scan.dpi(), scan.dpi());
+        return scan.toRegisteredPage(0, 0);
     }
 
     private static Set<ReasonCode> codes(PhotoMeasurement m) {
