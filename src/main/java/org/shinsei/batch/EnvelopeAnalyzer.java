@@ -1,10 +1,19 @@
 package org.shinsei.batch;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.shinsei.decision.Reason;
@@ -14,10 +23,12 @@ import org.shinsei.output.FormRecord;
 import org.shinsei.registration.PageAnalysis;
 import org.shinsei.registration.PageKind;
 import org.shinsei.registration.PageRegistrar;
+import org.shinsei.scan.BatchFolder;
 import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeOpener;
 import org.shinsei.scan.ScanPage;
 import org.shinsei.scan.UnreadableEnvelopeException;
+import org.shinsei.support.Masking;
 import org.shinsei.support.PageRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +38,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * The analyze step's processor: one envelope in, its records out. Opens the file, classifies and registers
  * every page, inspects each form page, and makes sure the envelope yields at least one record whatever happens:
  * unreadable → INPUT_UNREADABLE, no form → FORM_NOT_FOUND, forms beside other papers → EXTRA_ENCLOSURE.
+ *
+ * <p>The analysis runs on a runner thread of the calling worker, under {@code shinsei.scan.envelope-timeout}.
+ * When it is not done in time (a decoder or Tesseract stuck in native code, where Java cannot interrupt it) the
+ * envelope gets an INPUT_UNREADABLE record, the runner thread is abandoned with the Tesseract engines it owns, and
+ * the worker's next envelope runs on a fresh thread, which creates fresh engines. Exceptions are logged with their
+ * messages scrubbed of personal data ({@link Masking#redacted}).
  */
 public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult> {
 
@@ -37,6 +54,11 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
     private final FormInspector inspector;
     private final StageTimings timings;
     private final LocalDate batchDate;
+    private final Duration timeout;
+    /** Each worker thread's runner; replaced after a timeout. */
+    private final ThreadLocal<ExecutorService> runners = new ThreadLocal<>();
+    private final AtomicInteger runnerNo = new AtomicInteger();
+    private final AtomicInteger abandoned = new AtomicInteger();
 
     public EnvelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
                             StageTimings timings, LocalDate batchDate) {
@@ -45,20 +67,34 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         this.inspector = inspector;
         this.timings = timings;
         this.batchDate = batchDate;
+        this.timeout = opener.envelopeTimeout();
     }
 
     @Override
-    public EnvelopeResult process(Envelope envelope) {
+    public EnvelopeResult process(Envelope envelope) throws InterruptedException {
         long t0 = System.nanoTime();
         PageRef ref = PageRef.envelope(envelope.name());
         List<FormRecord> records;
+        Future<List<FormRecord>> analysis = runner().submit(() -> analyse(envelope, ref));
         try {
-            records = analyse(envelope, ref);
-        } catch (RuntimeException e) {
+            records = analysis.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            analysis.cancel(true);
+            abandonRunner();
+            log.warn("{}: analysis stopped after {} s (shinsei.scan.envelope-timeout); its thread is abandoned "
+                    + "({} so far), the next envelope gets a fresh one", ref, timeout.toSeconds(), abandoned.get());
+            records = List.of(RecordAssembler.envelopeRecord(envelope, Reason.of(ReasonCode.INPUT_UNREADABLE,
+                    "analysis took longer than the limit shinsei.scan.envelope-timeout=" + timeout.toSeconds() + "s")));
+        } catch (ExecutionException e) {
             // A fault in our own code or a native library: the envelope still gets a record, the batch goes on.
-            log.error("{}: analysis failed: {}", ref, e.getClass().getSimpleName(), e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            log.error("{}: analysis failed: {}", ref, cause.getClass().getSimpleName(), Masking.redacted(cause));
             records = List.of(RecordAssembler.envelopeRecord(envelope,
-                    Reason.of(ReasonCode.INPUT_UNREADABLE, "analysis failed: " + e.getClass().getSimpleName())));
+                    Reason.of(ReasonCode.INPUT_UNREADABLE, "analysis failed: " + cause.getClass().getSimpleName())));
+        } catch (InterruptedException e) {
+            // The job is being stopped: the envelope stays pending and is analysed when the batch is resumed.
+            analysis.cancel(true);
+            throw e;
         }
         long millis = (System.nanoTime() - t0) / 1_000_000;
         log.info("{}: {} → {} ({} ms)", ref, records.size() == 1 ? "1 record" : records.size() + " records",
@@ -66,10 +102,42 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         return new EnvelopeResult(envelope, records, millis);
     }
 
+    /** The calling worker's runner: one daemon thread, ended when idle so that a finished step leaves none. */
+    private ExecutorService runner() {
+        ExecutorService runner = runners.get();
+        if (runner == null) {
+            String name = Thread.currentThread().getName() + "-envelope-" + runnerNo.incrementAndGet();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            runner = pool;
+            runners.set(runner);
+        }
+        return runner;
+    }
+
+    /**
+     * Leaves the stuck runner to finish (or not) on its own; it was interrupted, and exits when its task returns.
+     * Its Tesseract engines are never used again (they belong to its thread) and are not ended under it.
+     */
+    private void abandonRunner() {
+        ExecutorService runner = runners.get();
+        runners.remove();
+        abandoned.incrementAndGet();
+        if (runner != null) {
+            runner.shutdownNow();
+        }
+    }
+
     private List<FormRecord> analyse(Envelope envelope, PageRef ref) {
         if (envelope.sha256() == null) {
+            String why = BatchFolder.whyNotAFile(envelope.path());
+            log.warn("{}: unreadable: {}", ref, why == null ? "the file could not be read" : why);
             return List.of(RecordAssembler.envelopeRecord(envelope,
-                    Reason.of(ReasonCode.INPUT_UNREADABLE, "the file could not be read")));
+                    Reason.of(ReasonCode.INPUT_UNREADABLE, why == null ? "the file could not be read" : why)));
         }
         List<ScanPage> pages;
         long t0 = System.nanoTime();
@@ -98,7 +166,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         try {
             return registrar.analyse(page, ref);
         } catch (RuntimeException e) {
-            log.error("{}: registration failed: {}", ref, e.getClass().getSimpleName(), e);
+            log.error("{}: registration failed: {}", ref, e.getClass().getSimpleName(), Masking.redacted(e));
             return new PageAnalysis(page.pageNo(), PageKind.OTHER, null,
                     "registration failed: " + e.getClass().getSimpleName());
         } finally {

@@ -18,6 +18,7 @@ import org.shinsei.photo.PhotoMeasurement;
 import org.shinsei.registration.RegisteredPage;
 import org.shinsei.registry.RegistryCheck;
 import org.shinsei.scan.Envelope;
+import org.shinsei.support.Masking;
 import org.shinsei.support.PageRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public class FormInspector {
         try {
             return body.get();
         } catch (RuntimeException | LinkageError e) {
-            log.error("{}: {} stage failed: {}", ref, name, e.getClass().getSimpleName(), e);
+            log.error("{}: {} stage failed: {}", ref, name, e.getClass().getSimpleName(), Masking.redacted(e));
             faults.add(Reason.of(ReasonCode.INPUT_UNREADABLE, name + " stage failed: " + e.getClass().getSimpleName()));
             return null;
         } finally {

@@ -27,8 +27,10 @@ import org.opencv.core.Mat;
  * <p>Recognition runs under a deadline: Tesseract calls back a cancel function between words and the callback
  * answers "cancel" once the deadline has passed. That bounds recognition, not page-layout analysis; with
  * single-line page segmentation on small crops layout analysis is trivial, and a true hang inside it cannot be
- * interrupted from Java at all (TODO(issue 8): run OCR on a watchdog thread and replace the engine if it
- * never returns).
+ * interrupted from Java at all. That case is bounded one level up: the batch analyses each envelope on a runner
+ * thread under {@code shinsei.scan.envelope-timeout} and, when it is exceeded, abandons that thread with its
+ * engines; the next envelope runs on a fresh thread, which {@link TesseractEngines} gives fresh engines. An engine
+ * still inside a native call is never ended under it ({@link #close()} leaves it to the process's exit).
  */
 public final class TesseractEngine implements AutoCloseable {
 
@@ -42,6 +44,8 @@ public final class TesseractEngine implements AutoCloseable {
     private final ITessAPI.ETEXT_DESC monitor;
     private final DeadlineCancel cancel = new DeadlineCancel();
     private boolean closed;
+    /** True while a native call is in progress on the owner thread. */
+    private volatile boolean busy;
 
     private TesseractEngine(TessAPI api, TessBaseAPI handle, OcrProfile profile) {
         this.api = api;
@@ -113,6 +117,7 @@ public final class TesseractEngine implements AutoCloseable {
         }
         long start = System.nanoTime();
         ByteBuffer pixels = toDirectBuffer(grey);
+        busy = true;
         try {
             api.TessBaseAPISetImage(handle, pixels, grey.cols(), grey.rows(), 1, grey.cols());
             api.TessBaseAPISetSourceResolution(handle, dpi);
@@ -126,6 +131,7 @@ public final class TesseractEngine implements AutoCloseable {
             return new OcrResult(words, timedOut, (System.nanoTime() - start) / 1_000_000);
         } finally {
             api.TessBaseAPIClear(handle);
+            busy = false;
         }
     }
 
@@ -197,9 +203,16 @@ public final class TesseractEngine implements AutoCloseable {
         }
     }
 
-    /** Ends the handle; called by {@link TesseractEngines#close()} at shutdown. Idempotent. */
+    /**
+     * Ends the handle; called by {@link TesseractEngines#close()} at shutdown. Idempotent. An engine whose owner
+     * thread is still inside Tesseract (abandoned after an envelope timeout) is left alone: ending it under the
+     * running call would crash the process; its memory goes when the process ends.
+     */
     @Override
     public synchronized void close() {
+        if (busy && Thread.currentThread() != owner) {
+            return;
+        }
         if (!closed) {
             closed = true;
             api.TessBaseAPIEnd(handle);

@@ -6,9 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
-/** Writes {@code results.jsonl}: one record per line, in envelope then page order, replaced atomically. */
+import org.shinsei.support.OwnerOnly;
+
+/**
+ * Writes {@code results.jsonl}: one record per line, in envelope then page order, replaced atomically. The batch
+ * folder and the file hold personal data and are created readable by the owner only.
+ */
 public final class ResultsFile {
 
     public static final String NAME = "results.jsonl";
@@ -17,10 +23,13 @@ public final class ResultsFile {
     }
 
     public static Path write(Path batchDir, List<FormRecord> records) throws IOException {
-        Files.createDirectories(batchDir);
+        OwnerOnly.createDirectories(batchDir);
+        OwnerOnly.restrict(batchDir);
         Path target = batchDir.resolve(NAME);
         Path tmp = batchDir.resolve(NAME + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        Files.deleteIfExists(tmp);
+        OwnerOnly.createFile(tmp);
+        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
             for (FormRecord r : records) {
                 w.write(RecordJson.write(r));
                 w.write('\n');

@@ -37,7 +37,7 @@ final class PdfReader {
         this.limits = limits;
     }
 
-    List<ScanPage> read(Path file) throws UnreadableEnvelopeException {
+    List<ScanPage> read(Path file, ScanLimits.Budget budget) throws UnreadableEnvelopeException {
         try (PDDocument doc = load(file); PageCollector pages = new PageCollector()) {
             int count = doc.getNumberOfPages();
             if (count == 0) {
@@ -46,10 +46,12 @@ final class PdfReader {
             limits.checkPages(count);
             PDFRenderer renderer = new PDFRenderer(doc);
             for (int i = 0; i < count; i++) {
-                pages.add(page(doc.getPage(i), i, renderer));
+                pages.add(page(doc.getPage(i), i, renderer, budget));
             }
             return pages.handOver();
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                 | ClassCastException | NullPointerException e) {
+            // PDFBox reports some malformed objects (wrong types, missing keys, bad indexes) as runtime exceptions.
             throw new UnreadableEnvelopeException("PDF page cannot be decoded: " + Messages.brief(e), e);
         }
     }
@@ -57,27 +59,50 @@ final class PdfReader {
     private PDDocument load(Path file) throws UnreadableEnvelopeException {
         try {
             return Loader.loadPDF(file.toFile(), "", null, null,
-                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxFileBytes()).streamCache);
+                    MemoryUsageSetting.setupMainMemoryOnly(Math.min(limits.maxFileBytes(), limits.maxDecodedBytes()))
+                            .streamCache);
         } catch (InvalidPasswordException e) {
             throw new UnreadableEnvelopeException("PDF is encrypted with a password", e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableEnvelopeException("PDF is damaged beyond repair: " + Messages.brief(e), e);
         }
     }
 
-    private ScanPage page(PDPage page, int index, PDFRenderer renderer) throws IOException, UnreadableEnvelopeException {
+    private ScanPage page(PDPage page, int index, PDFRenderer renderer, ScanLimits.Budget budget)
+            throws IOException, UnreadableEnvelopeException {
         int pageNo = index + 1;
         Optional<PdfScanImageFinder.PlacedImage> scan = PdfScanImageFinder.find(page);
         if (scan.isPresent()) {
             PDImage image = scan.get().image();
             limits.checkPixels(pageNo, image.getWidth(), image.getHeight());
+            charge(image, pageNo, budget);
             return new ScanPage(pageNo, decode(image, pageNo), Math.round(scan.get().dpi() * 100.0) / 100.0);
         }
         PDRectangle box = page.getCropBox();
         double scale = limits.renderDpi() / 72.0;
-        limits.checkPixels(pageNo, Math.round(box.getWidth() * scale), Math.round(box.getHeight() * scale));
+        long width = Math.round(box.getWidth() * scale);
+        long height = Math.round(box.getHeight() * scale);
+        limits.checkPixels(pageNo, width, height);
+        // The Java rendering and the Mat made from it.
+        budget.chargeRendering(pageNo, 2 * ScanLimits.bytes(width, height, 1, 8));
         BufferedImage rendered = renderer.renderImageWithDPI(index, limits.renderDpi(), ImageType.GRAY);
         return new ScanPage(pageNo, ImageMats.fromBufferedImage(rendered), (double) limits.renderDpi());
+    }
+
+    /**
+     * Charges the budget with what decoding the image will allocate, from its dictionary: a plain JPEG is decoded
+     * once by OpenCV; anything else becomes a 4-byte-per-pixel Java image first, then a Mat.
+     */
+    private static void charge(PDImage image, int pageNo, ScanLimits.Budget budget)
+            throws IOException, UnreadableEnvelopeException {
+        long w = image.getWidth();
+        long h = image.getHeight();
+        int samples = image.getColorSpace() == null ? 4 : image.getColorSpace().getNumberOfComponents();
+        int bits = image.getBitsPerComponent() > 0 ? image.getBitsPerComponent() : 8;
+        long memory = image instanceof PDImageXObject xobject && isPlainJpeg(xobject)
+                ? ScanLimits.bytes(w, h, samples, 8)
+                : ScanLimits.bytes(w, h, 4, bits) + ScanLimits.bytes(w, h, 3, 8);
+        budget.chargeImage(pageNo, w, h, samples, bits, memory);
     }
 
     private static Mat decode(PDImage image, int pageNo) throws IOException, UnreadableEnvelopeException {

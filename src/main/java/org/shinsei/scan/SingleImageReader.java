@@ -27,7 +27,7 @@ final class SingleImageReader {
         this.limits = limits;
     }
 
-    List<ScanPage> read(Path file, EnvelopeFormat format) throws UnreadableEnvelopeException {
+    List<ScanPage> read(Path file, EnvelopeFormat format, ScanLimits.Budget budget) throws UnreadableEnvelopeException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -36,6 +36,11 @@ final class SingleImageReader {
         }
         Header header = header(bytes, format);
         limits.checkPixels(1, header.width(), header.height());
+        // OpenCV decodes the stored samples as they are (IMREAD_UNCHANGED), then makes an 8-bit copy if needed.
+        budget.chargeImage(1, header.width(), header.height(), header.samples(), header.bitsPerSample(),
+                ScanLimits.bytes(header.width(), header.height(), header.samples(), header.bitsPerSample())
+                        + (header.bitsPerSample() > 8 || header.samples() % 2 == 0
+                        ? ScanLimits.bytes(header.width(), header.height(), 3, 8) : 0));
         if (format == EnvelopeFormat.JPEG && !JpegBytes.complete(bytes)) {
             throw new UnreadableEnvelopeException("JPEG file is truncated (no end-of-image marker)");
         }
@@ -57,7 +62,8 @@ final class SingleImageReader {
         }
     }
 
-    private record Header(int width, int height, Double dpi, boolean grey) {
+    /** What the header says, before any pixel is decoded; {@code samples} and {@code bitsPerSample} as stored. */
+    private record Header(int width, int height, Double dpi, boolean grey, int samples, int bitsPerSample) {
     }
 
     private static Header header(byte[] bytes, EnvelopeFormat format) throws UnreadableEnvelopeException {
@@ -66,23 +72,30 @@ final class SingleImageReader {
             reader.setInput(in, true, false);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            return new Header(width, height, ImageDpi.of(reader, 0), declaredGrey(reader));
-        } catch (IOException e) {
+            ImageTypeSpecifier raw = rawType(reader);
+            // No raw type: a CMYK or YCCK JPEG, which ImageIO cannot describe; charge it as four 8-bit samples.
+            int samples = raw == null ? 4 : raw.getSampleModel().getNumBands();
+            int bits = raw == null ? 8 : raw.getSampleModel().getSampleSize(0);
+            return new Header(width, height, ImageDpi.of(reader, 0), declaredGrey(raw), samples, bits);
+        } catch (IOException | RuntimeException e) {
             throw new UnreadableEnvelopeException(format + " header cannot be read: " + Messages.brief(e), e);
         } finally {
             reader.dispose();
         }
     }
 
-    /** Whether the file stores one colour component (grey, with or without alpha); palettes count as colour. */
-    private static boolean declaredGrey(ImageReader reader) {
+    private static ImageTypeSpecifier rawType(ImageReader reader) {
         try {
-            ImageTypeSpecifier raw = reader.getRawImageType(0);
-            return raw != null && raw.getColorModel().getNumColorComponents() == 1
-                    && !(raw.getColorModel() instanceof java.awt.image.IndexColorModel);
-        } catch (IOException e) {
+            return reader.getRawImageType(0);
+        } catch (IOException | RuntimeException e) {
             // CMYK and other unusual JPEGs have no raw type in ImageIO; OpenCV still decodes them (as colour).
-            return false;
+            return null;
         }
+    }
+
+    /** Whether the file stores one colour component (grey, with or without alpha); palettes count as colour. */
+    private static boolean declaredGrey(ImageTypeSpecifier raw) {
+        return raw != null && raw.getColorModel().getNumColorComponents() == 1
+                && !(raw.getColorModel() instanceof java.awt.image.IndexColorModel);
     }
 }

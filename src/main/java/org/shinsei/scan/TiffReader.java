@@ -8,6 +8,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 
@@ -41,9 +42,12 @@ final class TiffReader {
         throw new IllegalStateException("the JDK's TIFF ImageIO plugin is missing");
     }
 
-    List<ScanPage> read(Path file) throws UnreadableEnvelopeException {
-        ImageReader reader = jdkReader();
+    List<ScanPage> read(Path file, ScanLimits.Budget budget) throws UnreadableEnvelopeException {
         long fileLength = file.toFile().length();
+        // The image directories are walked by hand first: the JDK's reader would follow a chain of thousands of
+        // directories, or one that loops, before any limit could be checked.
+        limits.checkPages(TiffDirectories.count(file, limits));
+        ImageReader reader = jdkReader();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
              PageCollector pages = new PageCollector()) {
             reader.setInput(in, false, false);
@@ -53,17 +57,26 @@ final class TiffReader {
             }
             limits.checkPages(count);
             for (int i = 0; i < count; i++) {
-                limits.checkPixels(i + 1, reader.getWidth(i), reader.getHeight(i));
+                int width = reader.getWidth(i);
+                int height = reader.getHeight(i);
+                limits.checkPixels(i + 1, width, height);
                 IIOMetadata metadata = reader.getImageMetadata(i);
                 if (!TiffExtent.withinFile(metadata, fileLength)) {
                     throw new UnreadableEnvelopeException("TIFF file is truncated (page " + (i + 1) + " extends past its end)");
                 }
+                ImageTypeSpecifier raw = reader.getRawImageType(i);
+                // Decoded into a Java image (heap), then into a Mat (native): both are charged.
+                int samples = raw == null ? 4 : raw.getSampleModel().getNumBands();
+                int bits = raw == null ? 8 : raw.getSampleModel().getSampleSize(0);
+                budget.chargeImage(i + 1, width, height, samples, bits, ScanLimits.bytes(width, height, samples, bits)
+                        + ScanLimits.bytes(width, height, samples == 1 ? 1 : 3, 8));
                 Double dpi = ImageDpi.of(metadata);
                 BufferedImage image = reader.read(i);
                 pages.add(new ScanPage(i + 1, ImageMats.fromBufferedImage(image), dpi));
             }
             return pages.handOver();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The JDK's TIFF plugin reports some malformed directories as runtime exceptions (e.g. a negative array size).
             throw new UnreadableEnvelopeException("TIFF file cannot be decoded (damaged or truncated): " + Messages.brief(e), e);
         } finally {
             reader.dispose();
