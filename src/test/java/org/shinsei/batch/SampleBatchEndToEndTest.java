@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shinsei.cli.ShinseiCli;
 import org.shinsei.output.FormRecord;
 import org.shinsei.output.RecordJson;
+import org.shinsei.sample.SamplePersonalData;
+import org.shinsei.support.Masking;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -82,6 +85,11 @@ class SampleBatchEndToEndTest {
             assertThat(log).as("log must not contain a name").doesNotContain(f[1]);
             assertThat(log).as("log must not contain an address").doesNotContain(f[2]);
         }
+        // and the phone numbers written on the forms, names without their space, addresses without the postcode
+        Set<String> personal = SamplePersonalData.all(SAMPLES.resolve("registry.csv"));
+        assertThat(personal).as("phone numbers known").containsAll(SamplePersonalData.phones()).hasSizeGreaterThan(100);
+        List<String> found = personal.stream().filter(log::contains).map(Masking::lastFour).toList();
+        assertThat(found).as("personal data in the log (masked here)").isEmpty();
     }
 
     private record Expected(String outcome, String applicationId, String reasons) {
