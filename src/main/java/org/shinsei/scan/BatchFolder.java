@@ -44,7 +44,11 @@ public final class BatchFolder {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
             for (Path p : dir) {
                 String name = p.getFileName().toString();
-                if (name.startsWith(".") || NOT_ENVELOPES.contains(name)) {
+                if (NOT_ENVELOPES.contains(name)) {
+                    continue;
+                }
+                if (name.startsWith(".")) {
+                    log.info("{}: a hidden file, not an envelope (SPEC §1): skipped", PageRef.envelope(name));
                     continue;
                 }
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {

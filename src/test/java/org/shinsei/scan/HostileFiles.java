@@ -193,13 +193,14 @@ final class HostileFiles {
         return List.of(
                 "with space and 名前 ünïcödé.jpg",
                 "semi;colon 'single' \"double\" $(touch pwned) `x` & | > out.jpg",
-                "..dots..in..the..name.jpg",
+                "dots..in..the..name...jpg",
+                "....jpg",
                 "-dash-first.jpg",
                 "new\nline\tand\rcontrol.jpg",
                 "\u202Eright-to-left-override.gpj.jpg",
                 "long-" + "x".repeat(230) + ".jpg",
                 "back\\slash.jpg",
-                "%s %n {} ${jndi:ldap://x}.jpg");
+                "%s %n {} ${jndi:ldap:x}.jpg");
     }
 
     // ---- builders ---------------------------------------------------------------------------------------

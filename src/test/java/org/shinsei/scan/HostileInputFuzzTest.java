@@ -92,7 +92,9 @@ class HostileInputFuzzTest {
         }
         for (String odd : HostileFiles.oddNames()) {
             Files.write(in.resolve(odd), jpeg);
-            inputs.put(odd, "odd name");
+            if (!odd.startsWith(".")) {
+                inputs.put(odd, "odd name");
+            }
         }
         Files.createSymbolicLink(in.resolve("link-to-envelope-inside.jpg"), Path.of("-dash-first.jpg"));
         Files.createSymbolicLink(in.resolve("link-to-outside.pdf"), Path.of("/etc/passwd"));
@@ -151,6 +153,8 @@ class HostileInputFuzzTest {
         assertThat(unexpected).as("records for things that are not envelopes").isEmpty();
         assertThat(lines).as("the folder named like a file is skipped with a reason")
                 .anyMatch(l -> l.contains("folder-named-like-a-file.pdf/: a sub-folder, not an envelope"));
+        assertThat(lines).as("a file named with leading dots is hidden (SPEC §1), and skipped with a reason")
+                .anyMatch(l -> l.contains("....jpg: a hidden file, not an envelope"));
 
         long slowestMs = -1;
         String slowest = null;
