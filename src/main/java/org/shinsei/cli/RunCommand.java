@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("shinsei: " + folder + " is not a folder");
             return ShinseiCli.EXIT_USAGE;
         }
+        if (batchId != null && !org.shinsei.support.SafeNames.isBatchId(batchId)) {
+            System.err.println("shinsei: --batch-id must be letters, digits, '.', '_' or '-' (not starting with '.'), "
+                    + "at most 64: it names the folder <out>/<batch-id>/");
+            return ShinseiCli.EXIT_USAGE;
+        }
         if (registry != null && !Files.isRegularFile(registry)) {
             System.err.println("shinsei: registry file " + registry + " not found");
             return ShinseiCli.EXIT_USAGE;

@@ -35,6 +35,15 @@ class MaskingTest {
     }
 
     @Test
+    void aBatchIdCannotLeaveTheOutputFolder() {
+        assertThat(SafeNames.isBatchId("20261128")).isTrue();
+        assertThat(SafeNames.isBatchId("night-2.b_1")).isTrue();
+        for (String bad : new String[] {"..", ".", "../x", "a/b", "/abs", ".hidden", "", "a\nb", "x".repeat(65), "名前"}) {
+            assertThat(SafeNames.isBatchId(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void pageRefEscapesControlAndBidiCharactersOfFileNames() {
         assertThat(PageRef.envelope("a\nINFO fake.pdf").toString()).isEqualTo("a\\u000aINFO fake.pdf");
         assertThat(PageRef.envelope("\u202Egpj.pdf").page(2).toString()).isEqualTo("\\u202egpj.pdf p2");
