@@ -48,7 +48,8 @@ public class InventoryTasklet implements Tasklet {
                 sha = BatchFolder.sha256(file);
                 size = Files.size(file);
             } catch (IOException e) {
-                log.warn("{}: cannot be read to hash it: {}", name, e.getClass().getSimpleName());
+                log.warn("{}: cannot be read to hash it: {}", org.shinsei.support.PageRef.envelope(name),
+                        e.getClass().getSimpleName());
             }
             if (store.register(batchId, name, sha, size)) {
                 added++;
