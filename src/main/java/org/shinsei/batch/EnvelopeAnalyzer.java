@@ -54,8 +54,10 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         List<FormRecord> records;
         try {
             records = analyse(envelope, ref);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // A fault in our own code or a native library: the envelope still gets a record, the batch goes on.
+            // (Never a skipped item: the step has no skip policy. Only running out of memory fails the job, which
+            // a rerun resumes.)
             log.error("{}: analysis failed: {}", ref, e.getClass().getSimpleName(), e);
             records = List.of(RecordAssembler.envelopeRecord(envelope,
                     Reason.of(ReasonCode.INPUT_UNREADABLE, "analysis failed: " + e.getClass().getSimpleName())));
@@ -97,7 +99,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long t0 = System.nanoTime();
         try {
             return registrar.analyse(page, ref);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             log.error("{}: registration failed: {}", ref, e.getClass().getSimpleName(), e);
             return new PageAnalysis(page.pageNo(), PageKind.OTHER, null,
                     "registration failed: " + e.getClass().getSimpleName());
