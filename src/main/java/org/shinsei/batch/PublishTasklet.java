@@ -58,7 +58,8 @@ public class PublishTasklet implements Tasklet {
             @Override
             public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
                 log.warn("publish: {}: send failed ({}), retry {} of {}", retryable.getName(),
-                        cause(state.getLastException()), state.getRetryCount() + 1, r.attempts() - 1);
+                        cause(state.getLastException()), state.getRetryCount(), r.attempts() - 1);
+                publisher.reset();
             }
         });
     }
