@@ -25,8 +25,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 /**
  * End to end, in-process, on envelopes of the committed sample batch: the registry cases of issue 3 (ID_UNKNOWN,
  * FORM_DATA_CHANGED, DUPLICATE_APPLICATION across two batches) and the rerun cases of issue 6 (a finished batch
- * run again publishes nothing; a batch whose folder grew processes only the new envelope; an envelope in two
- * batches is flagged in the second and both records are on the queues once each).
+ * run again publishes nothing; a batch whose folder grew processes only the new envelopes, and a published record
+ * is never changed by them; an envelope in two batches is flagged in the second and both records are on the
+ * queues once each).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RerunAndRegistryEndToEndTest {
@@ -37,6 +38,7 @@ class RerunAndRegistryEndToEndTest {
     private static final String CHANGED = "env-13-data-changed.jpg";
     private static final String LATE = "env-27-accepted-scribbled-signature.jpg";
     private static final String AGAIN = "env-01-sent-again-next-day.pdf";
+    private static final String EARLY = "env-00-env-01-sent-twice.pdf";
 
     @Test
     void registryCasesRerunsAndAnEnvelopeInTwoBatches(@TempDir Path tmp, CapturedOutput output) throws IOException {
@@ -70,16 +72,22 @@ class RerunAndRegistryEndToEndTest {
                     .contains("publish: 0 record(s) sent to the output queue (nothing new")
                     .contains("this run     0 envelope(s) analysed");
 
-            // when: an envelope is added to the finished batch's folder
+            // when: two envelopes are added to the finished batch's folder, one of them the accepted form again
+            // under a name that sorts first
             Files.copy(SAMPLES.resolve(LATE), a.resolve(LATE));
+            Files.copy(SAMPLES.resolve(ACCEPTED), a.resolve(EARLY));
             String grown = run(output, a, "20261128", out);
-            // then: only it is analysed and published
-            assertThat(grown).contains("4 envelope file(s) in the folder, 1 new in batch 20261128")
-                    .contains(LATE + ": 1 record")
+            // then: only they are analysed and published; the new copy is the duplicate, the published record
+            // stays as it went out
+            assertThat(grown).contains("5 envelope file(s) in the folder, 2 new in batch 20261128")
+                    .contains(LATE + ": 1 record").contains(EARLY + ": 1 record")
                     .doesNotContain(ACCEPTED + ": ").doesNotContain(UNKNOWN + ": ").doesNotContain(CHANGED + ": ")
-                    .contains("publish: 1 record(s) sent to the output queue")
-                    .contains("this run     1 envelope(s) analysed");
-            assertThat(results(out, "20261128")).hasSize(4);
+                    .contains("publish: 2 record(s) sent to the output queue")
+                    .contains("this run     2 envelope(s) analysed");
+            Map<String, FormRecord> grownA = results(out, "20261128");
+            assertThat(grownA).hasSize(5);
+            assertThat(codes(grownA.get(EARLY))).isEqualTo("DUPLICATE_APPLICATION");
+            assertThat(grownA.get(ACCEPTED).outcome()).isEqualTo(Outcome.ACCEPTED);
 
             // when: the next day's batch holds the accepted envelope again
             run(output, b, "20261129", out);
@@ -107,6 +115,7 @@ class RerunAndRegistryEndToEndTest {
                     "shinsei.rejected 20261128 " + UNKNOWN + " REJECTED", 1,
                     "shinsei.rejected 20261128 " + CHANGED + " REJECTED", 1,
                     "shinsei.accepted 20261128 " + LATE + " ACCEPTED", 1,
+                    "shinsei.review 20261128 " + EARLY + " REVIEW", 1,
                     "shinsei.review 20261129 " + AGAIN + " REVIEW", 1)));
         } finally {
             System.clearProperty("shinsei.data-dir");
