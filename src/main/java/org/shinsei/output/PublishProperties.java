@@ -29,9 +29,16 @@ public record PublishProperties(@DefaultValue("100") int commitEvery, @DefaultVa
                         @DefaultValue("2.0") double multiplier, @DefaultValue("30s") Duration maxDelay) {
     }
 
+    /** A crash re-sends up to commit-every records; the broker must still remember all their ids. */
+    public static final int MAX_COMMIT_EVERY = 10_000;
+
     public PublishProperties {
         if (commitEvery < 1 || progressEvery < 1 || retry.attempts() < 1) {
             throw new IllegalArgumentException("shinsei.publish: commit-every, progress-every and retry.attempts must be >= 1");
+        }
+        if (commitEvery > MAX_COMMIT_EVERY) {
+            throw new IllegalArgumentException("shinsei.publish.commit-every must stay well below the broker's duplicate-id "
+                    + "cache (Artemis id-cache-size, default 20000): at most " + MAX_COMMIT_EVERY);
         }
     }
 }
