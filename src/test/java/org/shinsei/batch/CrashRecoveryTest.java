@@ -156,7 +156,7 @@ class CrashRecoveryTest {
         List<String> shortRetry = new ArrayList<>(external);
         shortRetry.addAll(List.of("-Dshinsei.publish.retry.attempts=3", "-Dshinsei.publish.retry.delay=200ms"));
         List<String> longRetry = new ArrayList<>(external);
-        longRetry.addAll(List.of("-Dshinsei.publish.retry.attempts=10", "-Dshinsei.publish.retry.delay=250ms",
+        longRetry.addAll(List.of("-Dshinsei.publish.retry.attempts=16", "-Dshinsei.publish.retry.delay=250ms",
                 "-Dshinsei.publish.retry.max-delay=2s"));
         ChildJvm broker = startBroker(port, brokerDir);
         try {
