@@ -3,6 +3,7 @@ package org.shinsei.batch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.shinsei.output.PublishProperties;
 import org.shinsei.output.QueuePublisher;
 import org.shinsei.output.RecordStore;
 import org.shinsei.registration.PageRegistrar;
@@ -162,9 +163,9 @@ public class BatchJobConfiguration {
 
     @Bean
     @StepScope
-    public PublishTasklet publishTasklet(RecordStore records, QueuePublisher publisher,
+    public PublishTasklet publishTasklet(RecordStore records, QueuePublisher publisher, PublishProperties publish,
                                          @Value("#{jobParameters['batchId']}") String batchId) {
-        return new PublishTasklet(records, publisher, batchId);
+        return new PublishTasklet(records, publisher, batchId, publish);
     }
 
     @Bean

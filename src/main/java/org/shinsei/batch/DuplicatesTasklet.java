@@ -1,16 +1,24 @@
 package org.shinsei.batch;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.shinsei.decision.DuplicateRule;
+import org.shinsei.decision.ReasonCode;
 import org.shinsei.output.FormRecord;
 import org.shinsei.output.RecordStore;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step 3, duplicates: applies {@link DuplicateRule} to the whole batch in file-name order, in one transaction. */
+/**
+ * Step 3, duplicates: applies {@link DuplicateRule} to the whole batch in file-name order, in one transaction.
+ * A record already published is never changed (what went to card production stays as it went): on a rerun of a
+ * batch whose folder grew, the published records come first, so a new envelope with an ID they accepted is the
+ * duplicate, whatever its file name.
+ */
 public class DuplicatesTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DuplicatesTasklet.class);
@@ -25,13 +33,30 @@ public class DuplicatesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        List<FormRecord> changed = DuplicateRule.apply(records.records(batchId), records.acceptedElsewhere(batchId));
-        for (FormRecord r : changed) {
-            records.update(r);
-            log.info("{} p{}: duplicates → {} {}", r.envelope(), r.page(), r.outcome(),
-                    r.has(org.shinsei.decision.ReasonCode.DUPLICATE_APPLICATION) ? "[DUPLICATE_APPLICATION]" : "(no longer a duplicate)");
+        Set<String> published = records.publishedKeys(batchId);
+        List<FormRecord> inOrder = new ArrayList<>();
+        List<FormRecord> later = new ArrayList<>();
+        for (FormRecord r : records.records(batchId)) {
+            (published.contains(key(r)) ? inOrder : later).add(r);
         }
-        contribution.incrementWriteCount(changed.size());
+        inOrder.addAll(later);
+        int updated = 0;
+        for (FormRecord r : DuplicateRule.apply(inOrder, records.acceptedElsewhere(batchId))) {
+            if (published.contains(key(r))) {
+                log.warn("{} p{}: duplicates would make it {}, but it was already published as it is: left unchanged",
+                        r.envelope(), r.page(), r.outcome());
+                continue;
+            }
+            records.update(r);
+            updated++;
+            log.info("{} p{}: duplicates → {} {}", r.envelope(), r.page(), r.outcome(),
+                    r.has(ReasonCode.DUPLICATE_APPLICATION) ? "[DUPLICATE_APPLICATION]" : "(no longer a duplicate)");
+        }
+        contribution.incrementWriteCount(updated);
         return RepeatStatus.FINISHED;
+    }
+
+    private static String key(FormRecord r) {
+        return r.envelope() + "#" + RecordStore.pageKey(r);
     }
 }

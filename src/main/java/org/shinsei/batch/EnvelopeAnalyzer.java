@@ -165,7 +165,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long t0 = System.nanoTime();
         try {
             return registrar.analyse(page, ref);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             log.error("{}: registration failed: {}", ref, e.getClass().getSimpleName(), Masking.redacted(e));
             return new PageAnalysis(page.pageNo(), PageKind.OTHER, null,
                     "registration failed: " + e.getClass().getSimpleName());

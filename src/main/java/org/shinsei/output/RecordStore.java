@@ -50,6 +50,27 @@ public class RecordStore {
                 .param(batchId).query((rs, i) -> RecordJson.read(rs.getString(1))).list();
     }
 
+    /** The first {@code limit} records of the batch not yet published, in envelope, page order. */
+    public List<FormRecord> unpublished(String batchId, int limit) {
+        return jdbc.sql("""
+                SELECT record_json FROM form_record WHERE batch_id = ? AND published = FALSE
+                ORDER BY envelope, page_key LIMIT ?""")
+                .params(batchId, limit).query((rs, i) -> RecordJson.read(rs.getString(1))).list();
+    }
+
+    /** How many records of the batch are published ({@code true}) and not yet ({@code false}). */
+    public int count(String batchId, boolean published) {
+        return jdbc.sql("SELECT COUNT(*) FROM form_record WHERE batch_id = ? AND published = ?")
+                .params(batchId, published).query(Integer.class).single();
+    }
+
+    /** The keys ({@link #pageKey}) of the batch's records already published, as {@code envelope#pageKey}. */
+    public Set<String> publishedKeys(String batchId) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                SELECT envelope || '#' || page_key FROM form_record WHERE batch_id = ? AND published = TRUE""")
+                .param(batchId).query(String.class).list());
+    }
+
     public void markPublished(FormRecord r) {
         jdbc.sql("UPDATE form_record SET published = TRUE WHERE batch_id = ? AND envelope = ? AND page_key = ?")
                 .params(r.batch(), r.envelope(), pageKey(r)).update();
