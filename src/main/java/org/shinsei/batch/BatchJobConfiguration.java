@@ -3,6 +3,8 @@ package org.shinsei.batch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.shinsei.audit.EvidenceCollector;
+import org.shinsei.audit.EvidenceStore;
 import org.shinsei.output.QueuePublisher;
 import org.shinsei.output.RecordStore;
 import org.shinsei.registration.PageRegistrar;
@@ -139,16 +141,17 @@ public class BatchJobConfiguration {
     @Bean
     @StepScope
     public EnvelopeAnalyzer envelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
-                                             StageTimings timings,
+                                             StageTimings timings, EvidenceCollector evidence,
                                              @Value("#{jobParameters['batchDate']}") LocalDate batchDate) {
-        return new EnvelopeAnalyzer(opener, registrar, inspector, timings, batchDate);
+        return new EnvelopeAnalyzer(opener, registrar, inspector, timings, batchDate, evidence, true);
     }
 
     @Bean
-    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes) {
+    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes, EvidenceStore evidence) {
         return chunk -> {
             for (EnvelopeResult result : chunk) {
                 result.records().forEach(records::save);
+                result.records().forEach(r -> evidence.save(r, result.evidenceOf(r)));
                 envelopes.markAnalyzed(result.envelope().batchId(), result.envelope().name(), result.millis());
             }
         };

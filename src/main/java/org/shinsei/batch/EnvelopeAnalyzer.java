@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.shinsei.audit.EvidenceCollector;
+import org.shinsei.audit.RecordEvidence;
 import org.shinsei.decision.Reason;
 import org.shinsei.decision.ReasonCode;
 import org.shinsei.decision.RecordAssembler;
@@ -37,14 +39,27 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
     private final FormInspector inspector;
     private final StageTimings timings;
     private final LocalDate batchDate;
+    private final EvidenceCollector evidence;
+    private final boolean crops;
 
     public EnvelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
                             StageTimings timings, LocalDate batchDate) {
+        this(opener, registrar, inspector, timings, batchDate, null, false);
+    }
+
+    /**
+     * @param evidence collects each form record's measurements (and, with {@code crops}, the reviewers' crops)
+     *                 while its page is open; null collects nothing
+     */
+    public EnvelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
+                            StageTimings timings, LocalDate batchDate, EvidenceCollector evidence, boolean crops) {
         this.opener = opener;
         this.registrar = registrar;
         this.inspector = inspector;
         this.timings = timings;
         this.batchDate = batchDate;
+        this.evidence = evidence;
+        this.crops = crops;
     }
 
     @Override
@@ -52,9 +67,11 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long t0 = System.nanoTime();
         PageRef ref = PageRef.envelope(envelope.name());
         List<FormRecord> records;
+        List<RecordEvidence> collected = new ArrayList<>();
         try {
-            records = analyse(envelope, ref);
+            records = analyse(envelope, ref, collected);
         } catch (RuntimeException e) {
+            collected.clear();
             // A fault in our own code or a native library: the envelope still gets a record, the batch goes on.
             log.error("{}: analysis failed: {}", ref, e.getClass().getSimpleName(), e);
             records = List.of(RecordAssembler.envelopeRecord(envelope,
@@ -63,10 +80,10 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long millis = (System.nanoTime() - t0) / 1_000_000;
         log.info("{}: {} → {} ({} ms)", ref, records.size() == 1 ? "1 record" : records.size() + " records",
                 summary(records), millis);
-        return new EnvelopeResult(envelope, records, millis);
+        return new EnvelopeResult(envelope, records, millis, collected);
     }
 
-    private List<FormRecord> analyse(Envelope envelope, PageRef ref) {
+    private List<FormRecord> analyse(Envelope envelope, PageRef ref, List<RecordEvidence> collected) {
         if (envelope.sha256() == null) {
             return List.of(RecordAssembler.envelopeRecord(envelope,
                     Reason.of(ReasonCode.INPUT_UNREADABLE, "the file could not be read")));
@@ -86,7 +103,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             for (ScanPage page : pages) {
                 analyses.add(register(page, ref.page(page.pageNo())));
             }
-            return records(envelope, ref, analyses);
+            return records(envelope, ref, analyses, collected);
         } finally {
             analyses.stream().filter(a -> a.page() != null).forEach(a -> a.page().close());
             pages.forEach(ScanPage::close);
@@ -106,7 +123,8 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
     }
 
-    private List<FormRecord> records(Envelope envelope, PageRef ref, List<PageAnalysis> analyses) {
+    private List<FormRecord> records(Envelope envelope, PageRef ref, List<PageAnalysis> analyses,
+                                     List<RecordEvidence> collected) {
         List<PageAnalysis> forms = analyses.stream().filter(a -> a.kind() == PageKind.FORM).toList();
         long others = analyses.stream().filter(a -> a.kind() == PageKind.OTHER).count();
         if (forms.isEmpty()) {
@@ -116,13 +134,27 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
         List<FormRecord> out = new ArrayList<>();
         for (PageAnalysis form : forms) {
-            FormRecord record = inspector.inspect(envelope, form.page(), ref.page(form.pageNo()), batchDate);
+            FormInspector.Inspection inspection = inspector.examine(envelope, form.page(), ref.page(form.pageNo()), batchDate);
+            FormRecord record = inspection.record();
             if (others > 0) {
                 record = record.with(Reason.of(ReasonCode.EXTRA_ENCLOSURE, others + " other page(s) in the envelope"));
             }
             out.add(record);
+            if (evidence != null) {
+                collected.add(collect(record, form, inspection, ref.page(form.pageNo())));
+            }
         }
         return out;
+    }
+
+    private RecordEvidence collect(FormRecord record, PageAnalysis form, FormInspector.Inspection inspection, PageRef ref) {
+        try {
+            return evidence.collect(record, form.page(), inspection.id(), inspection.photo(), crops);
+        } catch (RuntimeException e) {
+            // evidence is for the report and the audit: its failure must not cost the record
+            log.error("{}: evidence not collected: {}", ref, e.getClass().getSimpleName(), e);
+            return new RecordEvidence(form.pageNo(), Map.of("error", e.getClass().getSimpleName()), List.of());
+        }
     }
 
     private static String kinds(List<PageAnalysis> analyses) {
