@@ -3,8 +3,10 @@ package org.shinsei.batch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.shinsei.audit.AuditLogWriter;
 import org.shinsei.audit.EvidenceCollector;
 import org.shinsei.audit.EvidenceStore;
+import org.shinsei.output.BatchReports;
 import org.shinsei.output.QueuePublisher;
 import org.shinsei.output.RecordStore;
 import org.shinsei.registration.PageRegistrar;
@@ -37,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       committed with the envelope's status in the chunk transaction, so a restart continues where it stopped;</li>
  *   <li>{@code duplicates} — DUPLICATE_APPLICATION in file-name order over the whole batch and earlier ones;</li>
  *   <li>{@code publish} — every record not yet published to the output queue, exactly once;</li>
- *   <li>{@code report} — {@code <out>/<batch-id>/results.jsonl}.</li>
+ *   <li>{@code report} — {@code <out>/<batch-id>/results.jsonl}, report.html/.pdf, rejections.csv, audit.jsonl.</li>
  * </ol>
  */
 @Configuration
@@ -172,8 +174,9 @@ public class BatchJobConfiguration {
 
     @Bean
     @StepScope
-    public ReportTasklet reportTasklet(RecordStore records, @Value("#{jobParameters['batchId']}") String batchId,
+    public ReportTasklet reportTasklet(RecordStore records, BatchReports reports, AuditLogWriter audit,
+                                       @Value("#{jobParameters['batchId']}") String batchId,
                                        @Value("#{jobParameters['outDir']}") String outDir) {
-        return new ReportTasklet(records, batchId, Path.of(outDir).resolve(batchId));
+        return new ReportTasklet(records, batchId, Path.of(outDir).resolve(batchId), reports, audit);
     }
 }
