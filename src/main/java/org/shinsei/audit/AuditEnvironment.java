@@ -146,7 +146,7 @@ public class AuditEnvironment {
 
     private static String tesseractVersion() {
         try {
-            return net.sourceforge.tess4j.TessAPI1.TessVersion();
+            return net.sourceforge.tess4j.util.LoadLibs.getTessAPIInstance().TessVersion();
         } catch (RuntimeException | LinkageError e) {
             return "unknown (" + e.getClass().getSimpleName() + ")";
         }
