@@ -53,7 +53,8 @@ public class CropMaker {
             List<MmRect> boxes = new ArrayList<>(layout.yearBoxes());
             boxes.addAll(layout.monthBoxes());
             boxes.addAll(layout.dayBoxes());
-            out.add(crop(page, "date", union(boxes).grow(2)));
+            MmRect date = union(boxes).grow(2);
+            out.add(crop(page, "date", new MmRect(date.x(), date.y(), date.width() + 6, date.height()))); // and the 日 after the boxes
         }
         if (any(reasons, ReasonCode.SIGNATURE_MISSING)) {
             out.add(crop(page, "signature", layout.signature().grow(1)));

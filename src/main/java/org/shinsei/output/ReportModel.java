@@ -45,7 +45,7 @@ public record ReportModel(String batchId, String folder, LocalDateTime generated
                        PhotoFigure figure, List<Crop> crops, String measurements) {
 
         public String pageLabel() {
-            return page == null ? "—" : "p" + page;
+            return page == null ? "(封筒)" : "p" + page;
         }
 
         public String firstCode() {
@@ -129,7 +129,7 @@ public record ReportModel(String batchId, String folder, LocalDateTime generated
         }
         List<String> parts = new ArrayList<>();
         if (p.widthMm() != null) {
-            parts.add(String.format(Locale.ROOT, "写真 %.1f×%.1f mm", p.heightMm(), p.widthMm()));
+            parts.add(String.format(Locale.ROOT, "写真 縦%.1f×横%.1f mm", p.heightMm(), p.widthMm()));
         }
         if (p.faceHeightMm() != null) {
             parts.add(String.format(Locale.ROOT, "頭頂〜あご %.1f mm", p.faceHeightMm()));

@@ -224,6 +224,21 @@ class ReportsAndAuditAcceptanceTest {
         assertThat(ShinseiCli.run(new String[] {"verify", batchDir.toString()})).isZero();
     }
 
+    @Test
+    void aRerunOfTheCompletedBatchRewritesTheLogWithoutDoublingADecision() throws IOException {
+        long before = decisions();
+        int exit = ShinseiCli.run(new String[] {"run", scans.toString(), "--out", out.toString(), "--batch-id", BATCH});
+        assertThat(exit).isZero();
+        assertThat(decisions()).isEqualTo(before).isEqualTo(Files.readAllLines(batchDir.resolve("results.jsonl")).size());
+        assertThat(Files.readString(batchDir.resolve(AuditChain.FILE))).contains("\"event\":\"rerun\"");
+        assertThat(AuditVerifier.verify(batchDir).intact()).isTrue();
+    }
+
+    private static long decisions() throws IOException {
+        return Files.readAllLines(batchDir.resolve(AuditChain.FILE)).stream()
+                .filter(l -> l.contains("\"type\":\"decision\"")).count();
+    }
+
     private static void assertBroken(String what, List<String> lines, int expectedEntry, CapturedOutput output) throws IOException {
         Path dir = Files.createTempDirectory(tmp, "tampered-");
         Files.write(dir.resolve(AuditChain.FILE), lines, StandardCharsets.UTF_8);
