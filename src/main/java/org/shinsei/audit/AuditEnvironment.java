@@ -136,7 +136,7 @@ public class AuditEnvironment {
             return v;
         }
         String where = String.valueOf(type.getProtectionDomain().getCodeSource().getLocation());
-        int jarEnd = where.indexOf(".jar");
+        int jarEnd = where.lastIndexOf(".jar"); // the innermost jar when nested in Shinsei's own
         if (jarEnd < 0) {
             return "unknown";
         }
