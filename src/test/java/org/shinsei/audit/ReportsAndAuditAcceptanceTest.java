@@ -234,6 +234,37 @@ class ReportsAndAuditAcceptanceTest {
         assertThat(AuditVerifier.verify(batchDir).intact()).isTrue();
     }
 
+    @Test
+    void aBatchResumedAfterAFailureLogsBothRunsAndEachDecisionOnce() throws IOException {
+        // given: a small batch whose report step fails (its output folder is taken by a file)
+        Path small = tmp.resolve("small");
+        Files.createDirectories(small);
+        for (String f : List.of("registry.csv", "env-01-accepted-300dpi-colour.pdf", "env-07-letter-only.pdf",
+                "env-16-no-signature.tif")) {
+            Files.copy(scans.resolve(f), small.resolve(f));
+        }
+        Path smallOut = tmp.resolve("small-out");
+        Files.createDirectories(smallOut);
+        Files.writeString(smallOut.resolve("20261127"), "in the way");
+        String[] run = {"run", small.toString(), "--out", smallOut.toString(), "--batch-id", "20261127"};
+        assertThat(ShinseiCli.run(run)).as("the first run fails in its report step").isGreaterThanOrEqualTo(2);
+
+        // when: the obstacle is gone and the same command resumes the batch
+        Files.delete(smallOut.resolve("20261127"));
+        assertThat(ShinseiCli.run(run)).isZero();
+
+        // then
+        Path dir = smallOut.resolve("20261127");
+        List<String> log = Files.readAllLines(dir.resolve(AuditChain.FILE));
+        assertThat(log.stream().filter(l -> l.contains("\"type\":\"batch\"")).map(l -> l.replaceAll(".*\"event\":\"(\\w+)\".*", "$1")))
+                .containsExactly("start", "resume", "complete");
+        assertThat(log.get(0)).contains("\"status\":\"FAILED\"");
+        assertThat(log.stream().filter(l -> l.contains("\"type\":\"decision\"")).map(l -> l.replaceAll(".*\"envelope\":\"([^\"]+)\".*", "$1")))
+                .containsExactly("env-01-accepted-300dpi-colour.pdf", "env-07-letter-only.pdf", "env-16-no-signature.tif");
+        assertThat(AuditVerifier.verify(dir).intact()).isTrue();
+        assertThat(dir.resolve("report.html")).isNotEmptyFile();
+    }
+
     private static long decisions() throws IOException {
         return Files.readAllLines(batchDir.resolve(AuditChain.FILE)).stream()
                 .filter(l -> l.contains("\"type\":\"decision\"")).count();
