@@ -29,7 +29,8 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext context = SpringContexts.start(ShinseiApplication.class)) {
             Replayer.Result r = context.getBean(Replayer.class).replay(batchDir);
-            r.differences().forEach(d -> System.out.println("DIFFERENT " + d));
+            // an application ID in a difference is shown by its last 4 digits, as everywhere outside the records
+            r.differences().forEach(d -> System.out.println("DIFFERENT " + d.replaceAll("\\d{19}(\\d{4})", "*******************$1")));
             System.out.printf("replay %s: %d decision(s), %d reproduced, %d difference(s) (numbers within %s)%n",
                     batchDir.getFileName(), r.decisions(), r.reproduced(), r.differences().size(), JsonDiff.TOLERANCE);
             return r.differences().isEmpty() ? ShinseiCli.EXIT_OK : ShinseiCli.EXIT_FAILED;
