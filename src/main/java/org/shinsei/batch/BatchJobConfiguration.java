@@ -3,6 +3,10 @@ package org.shinsei.batch;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import org.shinsei.audit.AuditLogWriter;
+import org.shinsei.audit.EvidenceCollector;
+import org.shinsei.audit.EvidenceStore;
+import org.shinsei.output.BatchReports;
 import org.shinsei.output.PublishProperties;
 import org.shinsei.output.QueuePublisher;
 import org.shinsei.output.RecordStore;
@@ -36,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       committed with the envelope's status in the chunk transaction, so a restart continues where it stopped;</li>
  *   <li>{@code duplicates} — DUPLICATE_APPLICATION in file-name order over the whole batch and earlier ones;</li>
  *   <li>{@code publish} — every record not yet published to the output queue, exactly once;</li>
- *   <li>{@code report} — {@code <out>/<batch-id>/results.jsonl}.</li>
+ *   <li>{@code report} — {@code <out>/<batch-id>/results.jsonl}, report.html/.pdf, rejections.csv, audit.jsonl.</li>
  * </ol>
  */
 @Configuration
@@ -140,16 +144,17 @@ public class BatchJobConfiguration {
     @Bean
     @StepScope
     public EnvelopeAnalyzer envelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
-                                             StageTimings timings,
+                                             StageTimings timings, EvidenceCollector evidence,
                                              @Value("#{jobParameters['batchDate']}") LocalDate batchDate) {
-        return new EnvelopeAnalyzer(opener, registrar, inspector, timings, batchDate);
+        return new EnvelopeAnalyzer(opener, registrar, inspector, timings, batchDate, evidence, true);
     }
 
     @Bean
-    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes) {
+    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes, EvidenceStore evidence) {
         return chunk -> {
             for (EnvelopeResult result : chunk) {
                 result.records().forEach(records::save);
+                result.records().forEach(r -> evidence.save(r, result.evidenceOf(r)));
                 envelopes.markAnalyzed(result.envelope().batchId(), result.envelope().name(), result.millis());
             }
         };
@@ -170,8 +175,9 @@ public class BatchJobConfiguration {
 
     @Bean
     @StepScope
-    public ReportTasklet reportTasklet(RecordStore records, @Value("#{jobParameters['batchId']}") String batchId,
+    public ReportTasklet reportTasklet(RecordStore records, BatchReports reports, AuditLogWriter audit,
+                                       @Value("#{jobParameters['batchId']}") String batchId,
                                        @Value("#{jobParameters['outDir']}") String outDir) {
-        return new ReportTasklet(records, batchId, Path.of(outDir).resolve(batchId));
+        return new ReportTasklet(records, batchId, Path.of(outDir).resolve(batchId), reports, audit);
     }
 }

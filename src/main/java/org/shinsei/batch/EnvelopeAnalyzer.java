@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import org.shinsei.audit.EvidenceCollector;
+import org.shinsei.audit.RecordEvidence;
 import org.shinsei.decision.Reason;
 import org.shinsei.decision.ReasonCode;
 import org.shinsei.decision.RecordAssembler;
@@ -59,15 +61,28 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
     private final ThreadLocal<ExecutorService> runners = new ThreadLocal<>();
     private final AtomicInteger runnerNo = new AtomicInteger();
     private final AtomicInteger abandoned = new AtomicInteger();
+    private final EvidenceCollector evidence;
+    private final boolean crops;
 
     public EnvelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
                             StageTimings timings, LocalDate batchDate) {
+        this(opener, registrar, inspector, timings, batchDate, null, false);
+    }
+
+    /**
+     * @param evidence collects each form record's measurements (and, with {@code crops}, the reviewers' crops)
+     *                 while its page is open; null collects nothing
+     */
+    public EnvelopeAnalyzer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector,
+                            StageTimings timings, LocalDate batchDate, EvidenceCollector evidence, boolean crops) {
         this.opener = opener;
         this.registrar = registrar;
         this.inspector = inspector;
         this.timings = timings;
         this.batchDate = batchDate;
         this.timeout = opener.envelopeTimeout();
+        this.evidence = evidence;
+        this.crops = crops;
     }
 
     @Override
@@ -75,17 +90,21 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long t0 = System.nanoTime();
         PageRef ref = PageRef.envelope(envelope.name());
         List<FormRecord> records;
-        Future<List<FormRecord>> analysis = runner().submit(() -> analyse(envelope, ref));
+        List<RecordEvidence> found = new ArrayList<>();
+        Future<List<FormRecord>> analysis = runner().submit(() -> analyse(envelope, ref, found));
+        List<RecordEvidence> collected = found;
         try {
             records = analysis.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             analysis.cancel(true);
             abandonRunner();
+            collected = new ArrayList<>();  // the abandoned thread may still write into `found`
             log.warn("{}: analysis stopped after {} s (shinsei.scan.envelope-timeout); its thread is abandoned "
                     + "({} so far), the next envelope gets a fresh one", ref, timeout.toSeconds(), abandoned.get());
             records = List.of(RecordAssembler.envelopeRecord(envelope, Reason.of(ReasonCode.INPUT_UNREADABLE,
                     "analysis took longer than the limit shinsei.scan.envelope-timeout=" + timeout.toSeconds() + "s")));
         } catch (ExecutionException e) {
+            collected = new ArrayList<>();
             // A fault in our own code or a native library: the envelope still gets a record, the batch goes on.
             Throwable cause = e.getCause() == null ? e : e.getCause();
             log.error("{}: analysis failed: {}", ref, cause.getClass().getSimpleName(), Masking.redacted(cause));
@@ -99,7 +118,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         long millis = (System.nanoTime() - t0) / 1_000_000;
         log.info("{}: {} → {} ({} ms)", ref, records.size() == 1 ? "1 record" : records.size() + " records",
                 summary(records), millis);
-        return new EnvelopeResult(envelope, records, millis);
+        return new EnvelopeResult(envelope, records, millis, collected);
     }
 
     /** The calling worker's runner: one daemon thread, ended when idle so that a finished step leaves none. */
@@ -132,7 +151,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
     }
 
-    private List<FormRecord> analyse(Envelope envelope, PageRef ref) {
+    private List<FormRecord> analyse(Envelope envelope, PageRef ref, List<RecordEvidence> collected) {
         if (envelope.sha256() == null) {
             String why = BatchFolder.whyNotAFile(envelope.path());
             log.warn("{}: unreadable: {}", ref, why == null ? "the file could not be read" : why);
@@ -154,7 +173,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             for (ScanPage page : pages) {
                 analyses.add(register(page, ref.page(page.pageNo())));
             }
-            return records(envelope, ref, analyses);
+            return records(envelope, ref, analyses, collected);
         } finally {
             analyses.stream().filter(a -> a.page() != null).forEach(a -> a.page().close());
             pages.forEach(ScanPage::close);
@@ -174,7 +193,8 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
     }
 
-    private List<FormRecord> records(Envelope envelope, PageRef ref, List<PageAnalysis> analyses) {
+    private List<FormRecord> records(Envelope envelope, PageRef ref, List<PageAnalysis> analyses,
+                                     List<RecordEvidence> collected) {
         List<PageAnalysis> forms = analyses.stream().filter(a -> a.kind() == PageKind.FORM).toList();
         long others = analyses.stream().filter(a -> a.kind() == PageKind.OTHER).count();
         if (forms.isEmpty()) {
@@ -184,13 +204,27 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
         List<FormRecord> out = new ArrayList<>();
         for (PageAnalysis form : forms) {
-            FormRecord record = inspector.inspect(envelope, form.page(), ref.page(form.pageNo()), batchDate);
+            FormInspector.Inspection inspection = inspector.examine(envelope, form.page(), ref.page(form.pageNo()), batchDate);
+            FormRecord record = inspection.record();
             if (others > 0) {
                 record = record.with(Reason.of(ReasonCode.EXTRA_ENCLOSURE, others + " other page(s) in the envelope"));
             }
             out.add(record);
+            if (evidence != null) {
+                collected.add(collect(record, form, inspection, ref.page(form.pageNo())));
+            }
         }
         return out;
+    }
+
+    private RecordEvidence collect(FormRecord record, PageAnalysis form, FormInspector.Inspection inspection, PageRef ref) {
+        try {
+            return evidence.collect(record, form.page(), inspection.id(), inspection.photo(), crops);
+        } catch (RuntimeException e) {
+            // evidence is for the report and the audit: its failure must not cost the record
+            log.error("{}: evidence not collected: {}", ref, e.getClass().getSimpleName(), e);
+            return new RecordEvidence(form.pageNo(), Map.of("error", e.getClass().getSimpleName()), List.of());
+        }
     }
 
     private static String kinds(List<PageAnalysis> analyses) {

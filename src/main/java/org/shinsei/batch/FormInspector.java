@@ -13,6 +13,7 @@ import org.shinsei.fields.FieldReadings;
 import org.shinsei.id.IdReader;
 import org.shinsei.id.IdReading;
 import org.shinsei.output.FormRecord;
+import org.shinsei.photo.PhotoInspection;
 import org.shinsei.photo.PhotoInspector;
 import org.shinsei.photo.PhotoMeasurement;
 import org.shinsei.registration.RegisteredPage;
@@ -50,14 +51,28 @@ public class FormInspector {
     }
 
     public FormRecord inspect(Envelope envelope, RegisteredPage page, PageRef ref, LocalDate batchDate) {
+        return examine(envelope, page, ref, batchDate).record();
+    }
+
+    /**
+     * The record and what stands behind it (the ID reading and every photo measurement), for the audit log.
+     * {@code id} and {@code photo} are null when their stage failed.
+     */
+    public record Inspection(FormRecord record, IdReading id, PhotoInspection photo) {
+    }
+
+    /** {@link #inspect}, keeping the stages' intermediate readings. */
+    public Inspection examine(Envelope envelope, RegisteredPage page, PageRef ref, LocalDate batchDate) {
         List<Reason> faults = new ArrayList<>();
         IdReading id = stage("id", ref, faults, () -> idReader.read(page, ref));
         List<Reason> registryReasons = id == null || id.applicationId() == null ? List.of()
                 : stage("registry", ref, faults, () -> registry.check(id.applicationId()));
         FieldReadings fields = stage("fields", ref, faults, () -> fieldReader.read(page, ref, batchDate));
-        PhotoMeasurement photo = stage("photo", ref, faults, () -> photoInspector.inspect(page, ref));
-        return RecordAssembler.formRecord(envelope, page, id, registryReasons == null ? List.of() : registryReasons,
-                fields, photo, faults);
+        PhotoInspection photo = stage("photo", ref, faults, () -> photoInspector.examine(page, ref));
+        PhotoMeasurement measurement = photo == null ? null : photo.measurement();
+        FormRecord record = RecordAssembler.formRecord(envelope, page, id,
+                registryReasons == null ? List.of() : registryReasons, fields, measurement, faults);
+        return new Inspection(record, id, photo);
     }
 
     private <T> T stage(String name, PageRef ref, List<Reason> faults, Supplier<T> body) {

@@ -39,6 +39,7 @@ public record RunSummary(String batchId, String status, List<FormRecord> records
                     .append('\n');
         }
         s.append("  results      ").append(batchDir.resolve("results.jsonl")).append('\n');
+        s.append("  report       ").append(batchDir.resolve("report.html")).append(", report.pdf, rejections.csv; audit.jsonl\n");
         s.append("  queues       shinsei.accepted, shinsei.rejected, shinsei.review");
         return s.toString();
     }
