@@ -145,11 +145,14 @@ public class BatchJobConfiguration {
     }
 
     @Bean
-    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes) {
+    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes, StageTimings timings) {
         return chunk -> {
             for (EnvelopeResult result : chunk) {
+                long t0 = System.nanoTime();
+                long c0 = StageTimings.cpuNow();
                 result.records().forEach(records::save);
                 envelopes.markAnalyzed(result.envelope().batchId(), result.envelope().name(), result.millis());
+                timings.record("write", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
             }
         };
     }

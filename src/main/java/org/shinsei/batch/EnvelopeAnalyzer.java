@@ -73,13 +73,14 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
         List<ScanPage> pages;
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         try {
             pages = opener.open(envelope.path(), ref);
         } catch (UnreadableEnvelopeException e) {
             log.warn("{}: unreadable: {}", ref, e.getMessage());
             return List.of(RecordAssembler.envelopeRecord(envelope, Reason.of(ReasonCode.INPUT_UNREADABLE, e.getMessage())));
         } finally {
-            timings.record("ingest", System.nanoTime() - t0);
+            timings.record("ingest", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         }
         List<PageAnalysis> analyses = new ArrayList<>();
         try {
@@ -95,6 +96,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
 
     private PageAnalysis register(ScanPage page, PageRef ref) {
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         try {
             return registrar.analyse(page, ref);
         } catch (RuntimeException e) {
@@ -102,7 +104,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             return new PageAnalysis(page.pageNo(), PageKind.OTHER, null,
                     "registration failed: " + e.getClass().getSimpleName());
         } finally {
-            timings.record("registration", System.nanoTime() - t0);
+            timings.record("registration", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         }
     }
 
