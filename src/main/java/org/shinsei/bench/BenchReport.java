@@ -24,7 +24,7 @@ public final class BenchReport {
         s.append("  outcomes         ").append(r.outcomes()).append('\n');
         s.append(String.format(Locale.ROOT, "  steady state     %.1f forms/s (%.1f forms/s per core), analyze step %.1f s%n",
                 r.formsPerSecond(), r.perCore(), r.analyzeSeconds()));
-        s.append(String.format(Locale.ROOT, "  process CPU      %.1f ms per form (%.1f forms per CPU-second)%n",
+        s.append(String.format(Locale.ROOT, "  process CPU      %.1f ms per form during analyze, all threads (%.1f forms per CPU-second)%n",
                 r.processCpuSeconds() * 1000 / r.forms(), r.forms() / r.processCpuSeconds()));
         s.append(String.format(Locale.ROOT, "  peak heap        %d MB used (max %d MB)%n", r.peakHeapBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20));

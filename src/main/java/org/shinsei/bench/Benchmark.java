@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.shinsei.batch.BatchRunner;
+import org.shinsei.batch.ProgressListener;
 import org.shinsei.batch.StageTimings;
 import org.shinsei.decision.Outcome;
 import org.shinsei.output.FormRecord;
@@ -74,7 +75,6 @@ public final class Benchmark {
         timings.reset();
         System.gc();
         HeapPeak heap = HeapPeak.start();
-        long cpu0 = processCpuNanos();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         JobExecution e;
         try {
@@ -82,7 +82,7 @@ public final class Benchmark {
         } finally {
             heap.stop();
         }
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double cpu = context.getBean(ProgressListener.class).lastStepProcessCpuNanos() / 1e9;
         StepExecution analyze = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("analyze"))
                 .findFirst().orElseThrow();
         double seconds = Duration.between(analyze.getStartTime(), analyze.getEndTime()).toMillis() / 1000.0;
@@ -97,11 +97,6 @@ public final class Benchmark {
         DecodeFloor.Result floor = DecodeFloor.measure(files);
         return new Result((int) analyze.getWriteCount(), forms, outcomes, seconds, cpu, heap.peak(), timings.stats(),
                 floor, workers, Runtime.getRuntime().availableProcessors(), load);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
     }
 
     /** Samples the used heap every few milliseconds. */

@@ -1,7 +1,6 @@
 package org.shinsei.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -25,6 +24,9 @@ import picocli.CommandLine.Option;
         + "per-stage times and the decode floor.")
 final class BenchCommand implements Callable<Integer> {
 
+    /** Warm-up forms are residents of their own, never the measured ones. */
+    private static final int WARMUP_FIRST = 50_000;
+
     @Option(names = "--forms", defaultValue = "300", description = "forms in the measured batch (default: ${DEFAULT-VALUE})")
     int forms;
 
@@ -40,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
     String formats;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "where the generated forms go; forms already there (same --forms, --formats) are reused")
+            description = "where the generated forms go (kept; forms already there are reused); default a temporary folder")
     Path dir;
 
     @Option(names = "--keep", description = "keep the generated forms and the data folder")
@@ -59,20 +61,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         Path root = dir != null ? dir : Files.createTempDirectory("shinsei-bench");
-        Path warm = root.resolve("warmup");
-        Path main = root.resolve("forms");
         Files.createDirectories(root);
-        Path data = Files.createTempDirectory(root, "data");
+        Path run = Files.createTempDirectory(root, "run-");
+        Path warm = run.resolve("warmup");
+        Path main = run.resolve("forms");
+        Path data = run.resolve("data");
         long g0 = System.nanoTime();
-        String stamp = forms + " " + warmup + " " + formats;
-        Path marker = root.resolve("bench.txt");
-        if (!Files.isRegularFile(marker) || !Files.readString(marker).equals(stamp)) {
-            System.out.printf("generating %d + %d warm-up forms (%s) in %s ...%n", forms, warmup, formats, root);
-            int threads = Runtime.getRuntime().availableProcessors();
-            BenchForms.generate(warm, forms, warmup, f, threads);
-            BenchForms.generate(main, 0, forms, f, threads);
-            Files.writeString(marker, stamp, StandardCharsets.UTF_8);
-        }
+        System.out.printf("preparing %d forms + %d warm-up forms (%s) in %s ...%n", forms, warmup, formats, root);
+        int threads = Runtime.getRuntime().availableProcessors();
+        BenchForms.prepare(root.resolve(formats + "-warmup"), warm, WARMUP_FIRST, warmup, f, threads);
+        BenchForms.prepare(root.resolve(formats), main, 0, forms, f, threads);
         double generated = (System.nanoTime() - g0) / 1e9;
         System.setProperty("shinsei.data-dir", data.toString());
         System.setProperty("shinsei.batch.workers", String.valueOf(w));
@@ -84,12 +82,9 @@ final class BenchCommand implements Callable<Integer> {
             System.clearProperty("shinsei.data-dir");
             System.clearProperty("shinsei.batch.workers");
             if (keep) {
-                System.out.println("kept: forms and data in " + root);
+                System.out.println("kept: the generated forms in " + root + ", this run's batch folders and data in " + run);
             } else {
-                deleteTree(data);
-                if (dir == null) {
-                    deleteTree(root);
-                }
+                deleteTree(dir == null ? root : run);
             }
         }
         return ShinseiCli.EXIT_OK;

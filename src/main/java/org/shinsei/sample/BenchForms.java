@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +21,8 @@ import org.shinsei.sample.RegistryEntry.Status;
 /**
  * Forms for the benchmark: {@code n} complete, compliant applications (the sample batch's residents, each with its
  * own ID, handwriting, ink and pasted photo), one envelope each, plus the {@code registry.csv} that issued them.
- * {@link Formats#PDF_JPEG_300} is what scanners usually deliver: one 300-dpi colour JPEG page per PDF, slightly
+ * Warm-up forms are other residents ({@code first} far from the measured ones), so that no measured form is a
+ * duplicate of an earlier batch. {@link Formats#PDF_JPEG_300} is what scanners usually deliver: one 300-dpi colour JPEG page per PDF, slightly
  * skewed and shifted. {@link Formats#MIX} cycles through the formats and resolutions of SPEC §1.
  */
 public final class BenchForms {
@@ -35,36 +38,52 @@ public final class BenchForms {
     }
 
     /**
-     * Writes envelopes {@code first .. first+n-1} and their registry rows into {@code dir}, on {@code threads}
-     * threads (generation is deterministic whatever the thread count).
+     * Makes sure {@code pool} holds envelopes {@code first .. first+n-1} (generating only the missing ones, on
+     * {@code threads} threads; deterministic whatever the thread count), then fills {@code batch} with links to
+     * them and the {@code registry.csv} that issued them.
      */
-    public static void generate(Path dir, int first, int n, Formats formats, int threads) throws IOException {
-        Files.createDirectories(dir);
+    public static void prepare(Path pool, Path batch, int first, int n, Formats formats, int threads) throws IOException {
+        Files.createDirectories(pool);
+        Files.createDirectories(batch);
         FormRenderer renderer = new FormRenderer(LayoutLoader.loadDefault());
         ScanSimulator simulator = new ScanSimulator(renderer);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        List<Future<RegistryEntry>> rows = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, threads));
+        List<Future<Path>> files = new ArrayList<>();
         try {
+            StringBuilder csv = new StringBuilder(RegistryEntry.CSV_HEADER).append('\n');
             for (int i = first; i < first + n; i++) {
                 int k = i;
-                rows.add(pool.submit(() -> write(dir, k, formats, simulator)));
+                csv.append(RegistryEntry.of(SampleBatchPlan.form(FIRST_RESIDENT + k), Status.ISSUED).csvRow()).append('\n');
+                Path file = pool.resolve(fileName(k, formats));
+                files.add(Files.exists(file) ? CompletableFuture.completedFuture(file)
+                        : workers.submit(() -> write(file, k, formats, simulator)));
             }
-            StringBuilder csv = new StringBuilder(RegistryEntry.CSV_HEADER).append('\n');
-            for (Future<RegistryEntry> f : rows) {
-                csv.append(f.get().csvRow()).append('\n');
+            for (Future<Path> f : files) {
+                Path file = f.get();
+                Files.createLink(batch.resolve(file.getFileName()), file);
             }
-            Files.writeString(dir.resolve("registry.csv"), csv.toString(), StandardCharsets.UTF_8);
+            Files.writeString(batch.resolve("registry.csv"), csv.toString(), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            workers.shutdownNow();
         }
     }
 
-    private static RegistryEntry write(Path dir, int k, Formats formats, ScanSimulator simulator) {
+    private static String fileName(int k, Formats formats) {
+        String ext = formats == Formats.PDF_JPEG_300 ? ".pdf" : switch (k % 6) {
+            case 0, 3 -> ".pdf";
+            case 1, 5 -> ".tif";
+            case 2 -> ".jpg";
+            default -> ".png";
+        };
+        return String.format("bench-%05d%s", k, ext);
+    }
+
+    private static Path write(Path file, int k, Formats formats, ScanSimulator simulator) {
         int resident = FIRST_RESIDENT + k;
         FormContent form = SampleBatchPlan.form(resident);
         SplittableRandom r = new SplittableRandom(resident * 13L);
@@ -77,24 +96,23 @@ public final class BenchForms {
                 .withQuality(238 + r.nextInt(15), 1.5 + r.nextDouble(), 0.5 + r.nextDouble() * 0.4, 0)
                 .withBedMargin(2);
         SimulatedScan scan = simulator.scan(form, c, resident);
-        String stem = String.format("bench-%05d", k);
+        // written under a temporary name first, so that an interrupted run never leaves half a file in the pool
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
         try {
             if (formats == Formats.PDF_JPEG_300) {
-                EnvelopeWriter.writePdf(dir.resolve(stem + ".pdf"), List.of(scan.image()), dpi, JPEG_QUALITY);
+                EnvelopeWriter.writePdf(tmp, List.of(scan.image()), dpi, JPEG_QUALITY);
             } else {
                 switch (k % 6) {
-                    case 0, 3 -> EnvelopeWriter.writePdf(dir.resolve(stem + ".pdf"), List.of(scan.image()), dpi, JPEG_QUALITY);
-                    case 1 -> EnvelopeWriter.writeTiff(dir.resolve(stem + ".tif"), List.of(scan.image()), dpi,
-                            TiffCompression.DEFLATE);
-                    case 2 -> EnvelopeWriter.writeJpeg(dir.resolve(stem + ".jpg"), scan.image(), dpi, JPEG_QUALITY);
-                    case 4 -> EnvelopeWriter.writePng(dir.resolve(stem + ".png"), scan.image(), dpi);
-                    default -> EnvelopeWriter.writeTiff(dir.resolve(stem + ".tif"), List.of(scan.image()), dpi,
-                            TiffCompression.LZW);
+                    case 0, 3 -> EnvelopeWriter.writePdf(tmp, List.of(scan.image()), dpi, JPEG_QUALITY);
+                    case 1 -> EnvelopeWriter.writeTiff(tmp, List.of(scan.image()), dpi, TiffCompression.DEFLATE);
+                    case 2 -> EnvelopeWriter.writeJpeg(tmp, scan.image(), dpi, JPEG_QUALITY);
+                    case 4 -> EnvelopeWriter.writePng(tmp, scan.image(), dpi);
+                    default -> EnvelopeWriter.writeTiff(tmp, List.of(scan.image()), dpi, TiffCompression.LZW);
                 }
             }
+            return Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return RegistryEntry.of(form, Status.ISSUED);
     }
 }

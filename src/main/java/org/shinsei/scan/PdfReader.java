@@ -71,7 +71,7 @@ final class PdfReader {
         if (scan.isPresent()) {
             PDImage image = scan.get().image();
             limits.checkPixels(pageNo, image.getWidth(), image.getHeight());
-            return new ScanPage(pageNo, decode(image, pageNo), Math.round(scan.get().dpi() * 100.0) / 100.0);
+            return decode(image, pageNo, Math.round(scan.get().dpi() * 100.0) / 100.0);
         }
         PDRectangle box = page.getCropBox();
         double scale = limits.renderDpi() / 72.0;
@@ -80,7 +80,7 @@ final class PdfReader {
         return new ScanPage(pageNo, ImageMats.fromBufferedImage(rendered), (double) limits.renderDpi());
     }
 
-    private static Mat decode(PDImage image, int pageNo) throws IOException, UnreadableEnvelopeException {
+    private static ScanPage decode(PDImage image, int pageNo, double dpi) throws IOException, UnreadableEnvelopeException {
         if (image instanceof PDImageXObject xobject && isPlainJpeg(xobject)) {
             byte[] jpeg;
             try (InputStream in = xobject.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
@@ -89,18 +89,17 @@ final class PdfReader {
             if (!JpegBytes.complete(jpeg)) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " is truncated");
             }
-            Mat m = JpegBytes.decode(jpeg);
-            if (m.empty()) {
-                m.release();
+            ScanPage decoded = JpegBytes.page(pageNo, jpeg, dpi);
+            if (decoded == null) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " cannot be decoded");
             }
-            return m;
+            return decoded;
         }
         BufferedImage decoded = image.getImage();
         if (decoded == null) {
             throw new UnreadableEnvelopeException("the image of PDF page " + pageNo + " cannot be decoded");
         }
-        return ImageMats.fromBufferedImage(decoded);
+        return new ScanPage(pageNo, ImageMats.fromBufferedImage(decoded), dpi);
     }
 
     /**

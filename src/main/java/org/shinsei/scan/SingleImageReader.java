@@ -39,7 +39,14 @@ final class SingleImageReader {
         if (format == EnvelopeFormat.JPEG && !JpegBytes.complete(bytes)) {
             throw new UnreadableEnvelopeException("JPEG file is truncated (no end-of-image marker)");
         }
-        Mat image = format == EnvelopeFormat.JPEG ? JpegBytes.decode(bytes) : decodePng(bytes, header.grey());
+        if (format == EnvelopeFormat.JPEG) {
+            ScanPage page = JpegBytes.page(1, bytes, header.dpi());
+            if (page == null) {
+                throw new UnreadableEnvelopeException(format + " image data cannot be decoded (damaged or truncated file)");
+            }
+            return List.of(page);
+        }
+        Mat image = decodePng(bytes, header.grey());
         if (image.empty()) {
             image.release();
             throw new UnreadableEnvelopeException(format + " image data cannot be decoded (damaged or truncated file)");
