@@ -21,11 +21,14 @@ public final class BenchReport {
         s.append(String.format(Locale.ROOT, "Benchmark: %d envelope(s), %d form(s), %s, %d worker(s) on %d core(s)"
                         + " (load average %.2f at start), generated in %.0f s%n", r.envelopes(), r.forms(), formats,
                 r.workers(), r.cores(), r.loadAverage(), generateSeconds));
-        s.append("  outcomes         ").append(r.outcomes()).append('\n');
+        s.append("  outcomes         ").append(r.outcomes()).append(" (every form is compliant); reasons ")
+                .append(r.reasons().isEmpty() ? "none" : r.reasons()).append('\n');
         s.append(String.format(Locale.ROOT, "  steady state     %.1f forms/s (%.1f forms/s per core), analyze step %.1f s%n",
                 r.formsPerSecond(), r.perCore(), r.analyzeSeconds()));
         s.append(String.format(Locale.ROOT, "  process CPU      %.1f ms per form during analyze, all threads (%.1f forms per CPU-second)%n",
                 r.processCpuSeconds() * 1000 / r.forms(), r.forms() / r.processCpuSeconds()));
+        s.append(String.format(Locale.ROOT, "  of which        JIT compilers %.1f ms per form, garbage collection %.1f ms per form (wall time of "
+                + "those threads)%n", r.jitSeconds() * 1000 / r.forms(), r.gcSeconds() * 1000 / r.forms()));
         s.append(String.format(Locale.ROOT, "  peak heap        %d MB used (max %d MB)%n", r.peakHeapBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20));
         s.append("  per stage        calls    mean ms    p95 ms    CPU ms (mean, calling thread)\n");

@@ -29,8 +29,9 @@ import org.springframework.context.ApplicationContext;
 public final class Benchmark {
 
     /** What one measured batch gave. */
-    public record Result(int envelopes, int forms, Map<Outcome, Long> outcomes, double analyzeSeconds,
-                         double processCpuSeconds, long peakHeapBytes, Map<String, StageTimings.Stats> stages,
+    public record Result(int envelopes, int forms, Map<Outcome, Long> outcomes, Map<String, Long> reasons,
+                         double analyzeSeconds,
+                         double processCpuSeconds, double jitSeconds, double gcSeconds, long peakHeapBytes, Map<String, StageTimings.Stats> stages,
                          DecodeFloor.Result floor, int workers, int cores, double loadAverage) {
 
         public double formsPerSecond() {
@@ -75,6 +76,8 @@ public final class Benchmark {
         timings.reset();
         System.gc();
         HeapPeak heap = HeapPeak.start();
+        long jit0 = jitMillis();
+        long gc0 = gcMillis();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         JobExecution e;
         try {
@@ -83,20 +86,35 @@ public final class Benchmark {
             heap.stop();
         }
         double cpu = context.getBean(ProgressListener.class).lastStepProcessCpuNanos() / 1e9;
+        double jit = (jitMillis() - jit0) / 1000.0;
+        double gc = (gcMillis() - gc0) / 1000.0;
         StepExecution analyze = e.getStepExecutions().stream().filter(s -> s.getStepName().equals("analyze"))
                 .findFirst().orElseThrow();
         double seconds = Duration.between(analyze.getStartTime(), analyze.getEndTime()).toMillis() / 1000.0;
         List<FormRecord> records = context.getBean(RecordStore.class).records("20261128");
         Map<Outcome, Long> outcomes = new java.util.EnumMap<>(Outcome.class);
         records.forEach(r -> outcomes.merge(r.outcome(), 1L, Long::sum));
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        records.forEach(r -> r.reasons().forEach(x -> reasons.merge(x.code().name(), 1L, Long::sum)));
         int forms = (int) records.stream().filter(r -> r.page() != null).count();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.getFileName().toString().startsWith("bench-")).sorted().toList();
         }
         DecodeFloor.Result floor = DecodeFloor.measure(files);
-        return new Result((int) analyze.getWriteCount(), forms, outcomes, seconds, cpu, heap.peak(), timings.stats(),
+        return new Result((int) analyze.getWriteCount(), forms, outcomes, reasons, seconds, cpu, jit, gc, heap.peak(), timings.stats(),
                 floor, workers, Runtime.getRuntime().availableProcessors(), load);
+    }
+
+    /** Time the JIT compilers have spent so far (compiler threads, wall), ms. */
+    private static long jitMillis() {
+        var jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Time the garbage collectors have spent so far, ms. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(g -> Math.max(0, g.getCollectionTime())).sum();
     }
 
     /** Samples the used heap every few milliseconds. */
