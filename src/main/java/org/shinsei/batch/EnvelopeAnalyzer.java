@@ -50,6 +50,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
     @Override
     public EnvelopeResult process(Envelope envelope) {
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         PageRef ref = PageRef.envelope(envelope.name());
         List<FormRecord> records;
         try {
@@ -60,7 +61,9 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             records = List.of(RecordAssembler.envelopeRecord(envelope,
                     Reason.of(ReasonCode.INPUT_UNREADABLE, "analysis failed: " + e.getClass().getSimpleName())));
         }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long nanos = System.nanoTime() - t0;
+        timings.record("envelope", nanos, StageTimings.cpuNow() - c0);
+        long millis = nanos / 1_000_000;
         log.info("{}: {} → {} ({} ms)", ref, records.size() == 1 ? "1 record" : records.size() + " records",
                 summary(records), millis);
         return new EnvelopeResult(envelope, records, millis);

@@ -10,7 +10,7 @@ import org.shinsei.batch.StageTimings;
 public final class BenchReport {
 
     /** Stages in pipeline order; sub-stages of {@code id} are indented. */
-    private static final List<String> ORDER = List.of("ingest", "registration", "id", "id.qr", "id.qr-fast",
+    private static final List<String> ORDER = List.of("envelope", "ingest", "registration", "id", "id.qr", "id.qr-fast",
             "id.printed", "registry", "fields", "photo", "decision", "write");
 
     private BenchReport() {
@@ -29,6 +29,12 @@ public final class BenchReport {
                 r.processCpuSeconds() * 1000 / r.forms(), r.forms() / r.processCpuSeconds()));
         s.append(String.format(Locale.ROOT, "  of which        JIT compilers %.1f ms per form, garbage collection %.1f ms per form (wall time of "
                 + "those threads)%n", r.jitSeconds() * 1000 / r.forms(), r.gcSeconds() * 1000 / r.forms()));
+        StageTimings.Stats env = r.stages().get("envelope");
+        if (env != null) {
+            s.append(String.format(Locale.ROOT, "  workers busy     %.0f %% of the analyze step (time with an envelope in hand; "
+                    + "the rest is waiting at chunk ends and committing)%n",
+                    100 * env.calls() * env.meanMs() / 1000 / (r.analyzeSeconds() * r.workers())));
+        }
         s.append(String.format(Locale.ROOT, "  peak heap        %d MB used (max %d MB)%n", r.peakHeapBytes() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20));
         s.append("  per stage        calls    mean ms    p95 ms    CPU ms (mean, calling thread)\n");
@@ -57,7 +63,7 @@ public final class BenchReport {
     }
 
     private static String row(String name, StageTimings.Stats st) {
-        String label = name.startsWith("id.") ? "  " + name : name;
+        String label = name.startsWith("id.") ? "  " + name : name.equals("envelope") ? "whole envelope" : name;
         return String.format(Locale.ROOT, "    %-14s %7d %10.1f %9.1f %9s%n", label, st.calls(), st.meanMs(), st.p95Ms(),
                 Double.isNaN(st.cpuMeanMs()) ? "-" : String.format(Locale.ROOT, "%.1f", st.cpuMeanMs()));
     }
