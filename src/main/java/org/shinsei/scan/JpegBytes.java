@@ -28,12 +28,12 @@ final class JpegBytes {
     }
 
     /**
-     * The page of one JPEG stream, or null if OpenCV cannot decode it. A YCbCr stream with 4:2:0 chroma is decoded
-     * as full-resolution luma plus half-resolution colour ({@link ScanPage#chroma()}), which loses nothing the
-     * file holds; any other stream as {@link #decode}.
+     * The page of one JPEG stream, or null if OpenCV cannot decode it. With {@code split}, a YCbCr stream with 4:2:0
+     * chroma is decoded as full-resolution luma plus half-resolution colour ({@link ScanPage#chroma()}), which loses
+     * nothing the file holds; any other stream as {@link #decode}.
      */
-    static ScanPage page(int pageNo, byte[] jpeg, Double dpi) {
-        if (!chromaHalved(jpeg)) {
+    static ScanPage page(int pageNo, byte[] jpeg, Double dpi, boolean split) {
+        if (!split || !chromaHalved(jpeg)) {
             Mat m = decode(jpeg);
             if (m.empty()) {
                 m.release();

@@ -32,9 +32,11 @@ import org.opencv.core.Mat;
 final class PdfReader {
 
     private final ScanLimits limits;
+    private final boolean splitColour;
 
-    PdfReader(ScanLimits limits) {
+    PdfReader(ScanLimits limits, boolean splitColour) {
         this.limits = limits;
+        this.splitColour = splitColour;
     }
 
     List<ScanPage> read(Path file) throws UnreadableEnvelopeException {
@@ -80,7 +82,7 @@ final class PdfReader {
         return new ScanPage(pageNo, ImageMats.fromBufferedImage(rendered), (double) limits.renderDpi());
     }
 
-    private static ScanPage decode(PDImage image, int pageNo, double dpi) throws IOException, UnreadableEnvelopeException {
+    private ScanPage decode(PDImage image, int pageNo, double dpi) throws IOException, UnreadableEnvelopeException {
         if (image instanceof PDImageXObject xobject && isPlainJpeg(xobject)) {
             byte[] jpeg;
             try (InputStream in = xobject.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
@@ -89,7 +91,7 @@ final class PdfReader {
             if (!JpegBytes.complete(jpeg)) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " is truncated");
             }
-            ScanPage decoded = JpegBytes.page(pageNo, jpeg, dpi);
+            ScanPage decoded = JpegBytes.page(pageNo, jpeg, dpi, splitColour);
             if (decoded == null) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " cannot be decoded");
             }

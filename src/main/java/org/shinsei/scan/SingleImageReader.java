@@ -22,9 +22,11 @@ import org.opencv.imgcodecs.Imgcodecs;
 final class SingleImageReader {
 
     private final ScanLimits limits;
+    private final boolean splitColour;
 
-    SingleImageReader(ScanLimits limits) {
+    SingleImageReader(ScanLimits limits, boolean splitColour) {
         this.limits = limits;
+        this.splitColour = splitColour;
     }
 
     List<ScanPage> read(Path file, EnvelopeFormat format) throws UnreadableEnvelopeException {
@@ -40,7 +42,7 @@ final class SingleImageReader {
             throw new UnreadableEnvelopeException("JPEG file is truncated (no end-of-image marker)");
         }
         if (format == EnvelopeFormat.JPEG) {
-            ScanPage page = JpegBytes.page(1, bytes, header.dpi());
+            ScanPage page = JpegBytes.page(1, bytes, header.dpi(), splitColour);
             if (page == null) {
                 throw new UnreadableEnvelopeException(format + " image data cannot be decoded (damaged or truncated file)");
             }

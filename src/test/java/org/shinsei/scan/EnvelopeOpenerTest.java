@@ -66,18 +66,6 @@ class EnvelopeOpenerTest {
         assertThat(Core.norm(actual, expected, Core.NORM_INF)).isZero();
     }
 
-    /**
-     * A colour JPEG with 4:2:0 chroma (OpenCV's default) comes as its full-resolution luma and a half-resolution
-     * colour copy, each exactly OpenCV's decoding of the file.
-     */
-    private static void assertSplitColour(ScanPage page, byte[] jpeg) {
-        assertThat(page.colour()).isTrue();
-        MatOfByte bytes = new MatOfByte(jpeg);
-        assertSamePixels(page.image(), Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_GRAYSCALE));
-        assertSamePixels(page.chroma(), Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_REDUCED_COLOR_2));
-        bytes.release();
-    }
-
     // --- PNG ---
 
     @Test
@@ -178,7 +166,8 @@ class EnvelopeOpenerTest {
 
         byte[] colourJpeg = TestFiles.jpegWithDpi(TestFiles.encode(".jpg", TestFiles.colour(300, 200)), 200);
         ScanPage colour = open("i.jpeg", colourJpeg).get(0);
-        assertSplitColour(colour, colourJpeg);
+        assertSamePixels(colour.image(), TestFiles.decode(colourJpeg));
+        assertThat(colour.image().channels()).isEqualTo(3);
         assertThat(colour.dpi()).isEqualTo(200.0);
     }
 
@@ -223,9 +212,25 @@ class EnvelopeOpenerTest {
         List<ScanPage> pages = open("l.pdf", TestPdfs.scanPdf(List.of(greyJpeg, colourJpeg), 200));
         assertThat(pages).hasSize(2);
         assertSamePixels(pages.get(0).image(), TestFiles.decode(greyJpeg));
-        assertSplitColour(pages.get(1), colourJpeg);
+        assertSamePixels(pages.get(1).image(), TestFiles.decode(colourJpeg));
         assertThat(pages.get(0).dpi()).isCloseTo(200.0, within(0.1));
         assertThat(pages.get(1).dpi()).isCloseTo(200.0, within(0.1));
+    }
+
+    @Test
+    void withSplitColourJpegAColour420PageIsItsLumaAndHalfResolutionColour() throws Exception {
+        EnvelopeOpener split = new EnvelopeOpener(ScanProperties.defaults(), new ScanDecodeProperties(true));
+        byte[] colourJpeg = TestFiles.encode(".jpg", TestFiles.colour(400, 566), Imgcodecs.IMWRITE_JPEG_QUALITY, 80);
+        for (String name : List.of("m.pdf", "n.jpg")) {
+            byte[] bytes = name.endsWith(".pdf") ? TestPdfs.scanPdf(List.of(colourJpeg), 200) : colourJpeg;
+            ScanPage page = open(split, name, bytes).get(0);
+            assertThat(page.colour()).isTrue();
+            MatOfByte encoded = new MatOfByte(colourJpeg);
+            assertSamePixels(page.image(), Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_GRAYSCALE));
+            assertSamePixels(page.chroma(), Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_REDUCED_COLOR_2));
+            encoded.release();
+            page.close();
+        }
     }
 
     @Test

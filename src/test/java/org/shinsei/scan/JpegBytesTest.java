@@ -47,7 +47,11 @@ class JpegBytesTest {
         Mat page = colourPage();
         byte[] bytes = jpeg(page, Imgcodecs.IMWRITE_JPEG_SAMPLING_FACTOR_420);
         assertThat(JpegBytes.chromaHalved(bytes)).isTrue();
-        try (ScanPage split = JpegBytes.page(1, bytes, 300.0)) {
+        try (ScanPage whole = JpegBytes.page(1, bytes, 300.0, false)) {
+            assertThat(whole.chroma()).as("not split unless asked").isNull();
+            assertThat(whole.image().channels()).isEqualTo(3);
+        }
+        try (ScanPage split = JpegBytes.page(1, bytes, 300.0, true)) {
             Mat whole = JpegBytes.decode(bytes);
             Mat grey = new Mat();
             Imgproc.cvtColor(whole, grey, Imgproc.COLOR_BGR2GRAY);
@@ -71,7 +75,7 @@ class JpegBytesTest {
         Mat page = colourPage();
         byte[] full = jpeg(page, Imgcodecs.IMWRITE_JPEG_SAMPLING_FACTOR_444);
         assertThat(JpegBytes.chromaHalved(full)).isFalse();
-        try (ScanPage p = JpegBytes.page(1, full, null)) {
+        try (ScanPage p = JpegBytes.page(1, full, null, true)) {
             assertThat(p.chroma()).isNull();
             assertThat(p.image().channels()).isEqualTo(3);
         }
@@ -79,12 +83,12 @@ class JpegBytesTest {
         Imgproc.cvtColor(page, grey, Imgproc.COLOR_BGR2GRAY);
         byte[] greyJpeg = jpeg(grey, Imgcodecs.IMWRITE_JPEG_SAMPLING_FACTOR_420);
         assertThat(JpegBytes.chromaHalved(greyJpeg)).isFalse();
-        try (ScanPage p = JpegBytes.page(1, greyJpeg, null)) {
+        try (ScanPage p = JpegBytes.page(1, greyJpeg, null, true)) {
             assertThat(p.chroma()).isNull();
             assertThat(p.image().channels()).isEqualTo(1);
         }
         assertThat(JpegBytes.chromaHalved(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})).isFalse();
-        assertThat(JpegBytes.page(1, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, null)).isNull();
+        assertThat(JpegBytes.page(1, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3}, null, true)).isNull();
         page.release();
         grey.release();
     }
