@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "where the generated forms go (kept; forms already there are reused); default a temporary folder")
     Path dir;
 
+    @Option(names = "--generate-only", description = "only generate the forms into --dir (e.g. with a larger heap), do not run")
+    boolean generateOnly;
+
     @Option(names = "--keep", description = "keep the generated forms and the data folder")
     boolean keep;
 
@@ -72,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
         BenchForms.prepare(root.resolve(formats + "-warmup"), warm, WARMUP_FIRST, warmup, f, threads);
         BenchForms.prepare(root.resolve(formats), main, 0, forms, f, threads);
         double generated = (System.nanoTime() - g0) / 1e9;
+        if (generateOnly) {
+            System.out.printf("generated in %.0f s%n", generated);
+            deleteTree(run);
+            return ShinseiCli.EXIT_OK;
+        }
         System.setProperty("shinsei.data-dir", data.toString());
         System.setProperty("shinsei.batch.workers", String.valueOf(w));
         try (ConfigurableApplicationContext context = SpringContexts.start(ShinseiApplication.class,
