@@ -112,7 +112,13 @@ public class Replayer {
                 compared += logged.size();
                 continue;
             }
-            EnvelopeResult result = analyzer.process(new Envelope(batchId, name, file, loggedSha));
+            EnvelopeResult result;
+            try {
+                result = analyzer.process(new Envelope(batchId, name, file, loggedSha));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("replay interrupted at " + name, e);
+            }
             Map<Integer, FormRecord> replayed = new LinkedHashMap<>();
             result.records().forEach(r -> replayed.put(r.page() == null ? 0 : r.page(), r));
             for (var l : logged.entrySet()) {

@@ -150,12 +150,16 @@ public class BatchJobConfiguration {
     }
 
     @Bean
-    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes, EvidenceStore evidence) {
+    public ItemWriter<EnvelopeResult> recordWriter(RecordStore records, EnvelopeStore envelopes, EvidenceStore evidence,
+                                                   StageTimings timings) {
         return chunk -> {
             for (EnvelopeResult result : chunk) {
+                long t0 = System.nanoTime();
+                long c0 = StageTimings.cpuNow();
                 result.records().forEach(records::save);
                 result.records().forEach(r -> evidence.save(r, result.evidenceOf(r)));
                 envelopes.markAnalyzed(result.envelope().batchId(), result.envelope().name(), result.millis());
+                timings.record("write", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
             }
         };
     }

@@ -88,6 +88,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
     @Override
     public EnvelopeResult process(Envelope envelope) throws InterruptedException {
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         PageRef ref = PageRef.envelope(envelope.name());
         List<FormRecord> records;
         List<RecordEvidence> found = new ArrayList<>();
@@ -115,7 +116,9 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             analysis.cancel(true);
             throw e;
         }
-        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long nanos = System.nanoTime() - t0;
+        timings.record("envelope", nanos, StageTimings.cpuNow() - c0);
+        long millis = nanos / 1_000_000;
         log.info("{}: {} → {} ({} ms)", ref, records.size() == 1 ? "1 record" : records.size() + " records",
                 summary(records), millis);
         return new EnvelopeResult(envelope, records, millis, collected);
@@ -160,13 +163,14 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
         }
         List<ScanPage> pages;
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         try {
             pages = opener.open(envelope.path(), ref);
         } catch (UnreadableEnvelopeException e) {
             log.warn("{}: unreadable: {}", ref, e.getMessage());
             return List.of(RecordAssembler.envelopeRecord(envelope, Reason.of(ReasonCode.INPUT_UNREADABLE, e.getMessage())));
         } finally {
-            timings.record("ingest", System.nanoTime() - t0);
+            timings.record("ingest", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         }
         List<PageAnalysis> analyses = new ArrayList<>();
         try {
@@ -182,6 +186,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
 
     private PageAnalysis register(ScanPage page, PageRef ref) {
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         try {
             return registrar.analyse(page, ref);
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
@@ -189,7 +194,7 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
             return new PageAnalysis(page.pageNo(), PageKind.OTHER, null,
                     "registration failed: " + e.getClass().getSimpleName());
         } finally {
-            timings.record("registration", System.nanoTime() - t0);
+            timings.record("registration", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         }
     }
 

@@ -10,6 +10,7 @@ import org.shinsei.decision.ReasonCode;
 import org.shinsei.decision.RecordAssembler;
 import org.shinsei.fields.FieldReader;
 import org.shinsei.fields.FieldReadings;
+import org.shinsei.id.IdRead;
 import org.shinsei.id.IdReader;
 import org.shinsei.id.IdReading;
 import org.shinsei.output.FormRecord;
@@ -64,19 +65,31 @@ public class FormInspector {
     /** {@link #inspect}, keeping the stages' intermediate readings. */
     public Inspection examine(Envelope envelope, RegisteredPage page, PageRef ref, LocalDate batchDate) {
         List<Reason> faults = new ArrayList<>();
-        IdReading id = stage("id", ref, faults, () -> idReader.read(page, ref));
+        IdRead idRead = stage("id", ref, faults, () -> idReader.readDetailed(page, ref));
+        IdReading id = idRead == null ? null : idRead.reading();
+        if (idRead != null) {
+            timings.record("id.qr", (long) (idRead.qr().millis() * 1e6));
+            if (idRead.qr().fastPath()) {
+                timings.record("id.qr-fast", (long) (idRead.qr().millis() * 1e6));
+            }
+            timings.record("id.printed", (long) (idRead.printed().millis() * 1e6));
+        }
         List<Reason> registryReasons = id == null || id.applicationId() == null ? List.of()
                 : stage("registry", ref, faults, () -> registry.check(id.applicationId()));
         FieldReadings fields = stage("fields", ref, faults, () -> fieldReader.read(page, ref, batchDate));
         PhotoInspection photo = stage("photo", ref, faults, () -> photoInspector.examine(page, ref));
         PhotoMeasurement measurement = photo == null ? null : photo.measurement();
+        long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         FormRecord record = RecordAssembler.formRecord(envelope, page, id,
                 registryReasons == null ? List.of() : registryReasons, fields, measurement, faults);
+        timings.record("decision", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         return new Inspection(record, id, photo);
     }
 
     private <T> T stage(String name, PageRef ref, List<Reason> faults, Supplier<T> body) {
         long t0 = System.nanoTime();
+        long c0 = StageTimings.cpuNow();
         try {
             return body.get();
         } catch (RuntimeException | LinkageError e) {
@@ -84,7 +97,7 @@ public class FormInspector {
             faults.add(Reason.of(ReasonCode.INPUT_UNREADABLE, name + " stage failed: " + e.getClass().getSimpleName()));
             return null;
         } finally {
-            timings.record(name, System.nanoTime() - t0);
+            timings.record(name, System.nanoTime() - t0, StageTimings.cpuNow() - c0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.shinsei.batch;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ public class ProgressListener implements ItemWriteListener<EnvelopeResult>, Step
     private final AtomicInteger records = new AtomicInteger();
     private volatile long startNanos;
     private volatile int total;
+    private volatile long startCpu;
+    private volatile long stepCpu;
 
     public ProgressListener(BatchProperties properties) {
         this.every = Math.max(1, properties.progressEvery());
@@ -30,6 +33,7 @@ public class ProgressListener implements ItemWriteListener<EnvelopeResult>, Step
     @Override
     public void beforeStep(StepExecution stepExecution) {
         startNanos = System.nanoTime();
+        startCpu = processCpuNanos();
         envelopes.set(0);
         records.set(0);
     }
@@ -37,6 +41,16 @@ public class ProgressListener implements ItemWriteListener<EnvelopeResult>, Step
     /** The number of envelopes this run will analyse, for the "n / total" of the progress line. */
     public void expect(int pendingEnvelopes) {
         total = pendingEnvelopes;
+    }
+
+    /** CPU time of the whole process (all threads, GC and JIT included) during the last analyze step, ns; -1 if unknown. */
+    public long lastStepProcessCpuNanos() {
+        return startCpu < 0 ? -1 : stepCpu;
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     @Override
@@ -53,6 +67,7 @@ public class ProgressListener implements ItemWriteListener<EnvelopeResult>, Step
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
+        stepCpu = processCpuNanos() - startCpu;
         return stepExecution.getExitStatus();
     }
 }

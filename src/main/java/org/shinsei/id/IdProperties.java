@@ -28,7 +28,7 @@ public record IdProperties(
         @DefaultValue("eng") String language,
         @DefaultValue("6.0") double qrPxPerMm,
         @DefaultValue("4.0") double qrMarginMm,
-        @DefaultValue("12.0") double digitsPxPerMm,
+        @DefaultValue("8.0") double digitsPxPerMm,
         @DefaultValue("1.5") double digitsMarginMm,
         @DefaultValue("0.80") double printedMinConfidence,
         @DefaultValue("true") boolean fallbacks,
@@ -44,7 +44,7 @@ public record IdProperties(
     }
 
     public static IdProperties defaults() {
-        return new IdProperties(Path.of("/usr/share/tesseract-ocr/5/tessdata"), "eng", 6.0, 4.0, 12.0, 1.5, 0.80,
+        return new IdProperties(Path.of("/usr/share/tesseract-ocr/5/tessdata"), "eng", 6.0, 4.0, 8.0, 1.5, 0.80,
                 true, Duration.ofSeconds(5));
     }
 }

@@ -56,7 +56,7 @@ final class PrintedIdReader {
                     Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
             boolean blotted = InkBlots.present(ink, pxPerMm, sizeMm);
             OcrResult r = engines.get(profile).recognise(crop, (int) Math.round(pxPerMm * 25.4), props.ocrTimeout());
-            return interpret(r, blotted, ink, (System.nanoTime() - start) / 1_000_000);
+            return interpret(r, blotted, ink, (System.nanoTime() - start) / 1e6);
         } finally {
             ink.release();
             crop.release();
@@ -64,7 +64,7 @@ final class PrintedIdReader {
     }
 
     /** @param ink the line's ink as 255 on 0, specks removed */
-    static PrintedReading interpret(OcrResult r, boolean blotted, Mat ink, long millis) {
+    static PrintedReading interpret(OcrResult r, boolean blotted, Mat ink, double millis) {
         List<OcrSymbol> symbols = r.symbols().stream().filter(s -> !s.text().isBlank()).toList();
         String digits = symbols.stream().map(OcrSymbol::text).reduce("", String::concat);
         if (!QrDecoder.ID.matcher(digits).matches()) {

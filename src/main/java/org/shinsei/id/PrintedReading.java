@@ -16,7 +16,7 @@ package org.shinsei.id;
  * @param millis     wall time of cropping, binarising and recognition
  */
 public record PrintedReading(String digits, double confidence, boolean grouped, boolean blotted,
-                             boolean wholeDigits, boolean timedOut, long millis) {
+                             boolean wholeDigits, boolean timedOut, double millis) {
 
     public boolean read() {
         return digits != null;

@@ -93,7 +93,7 @@ final class QrDecoder {
         }
     }
 
-    private static long millisSince(long start) {
-        return (System.nanoTime() - start) / 1_000_000;
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
     }
 }

@@ -9,7 +9,7 @@ package org.shinsei.id;
  * @param attempts how many decodings were tried
  * @param millis   wall time spent on the QR
  */
-public record QrResult(String payload, String via, String rejected, int attempts, long millis) {
+public record QrResult(String payload, String via, String rejected, int attempts, double millis) {
 
     public boolean read() {
         return payload != null;

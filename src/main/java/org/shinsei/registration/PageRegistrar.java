@@ -83,7 +83,7 @@ public class PageRegistrar {
         double skew = rotation - quarterTurns * 90;
         double dpi = (t.scaleX() + t.scaleY()) / 2 * RegisteredPage.MM_PER_INCH;
         RegisteredPage registered = new RegisteredPage(page.pageNo(), page.image(), grey, t, orientation, skew, dpi,
-                page.dpi());
+                page.dpi(), page.chroma());
         String detail = String.format(Locale.ROOT, "%d/4 marks measured (found by %s), %.1f dpi, orientation %d, "
                         + "skew %.2f°, residual %.2f mm", located.marks(), located.how(), dpi, orientation, skew,
                 located.residualMm());

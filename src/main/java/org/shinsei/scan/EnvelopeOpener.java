@@ -32,11 +32,16 @@ public class EnvelopeOpener {
     private final SingleImageReader single;
 
     public EnvelopeOpener(ScanProperties props) {
+        this(props, ScanDecodeProperties.defaults());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public EnvelopeOpener(ScanProperties props, ScanDecodeProperties decode) {
         OpenCv.load();
         this.limits = new ScanLimits(props);
-        this.pdf = new PdfReader(limits);
+        this.pdf = new PdfReader(limits, decode.splitColourJpeg());
         this.tiff = new TiffReader(limits);
-        this.single = new SingleImageReader(limits);
+        this.single = new SingleImageReader(limits, decode.splitColourJpeg());
     }
 
     /** The pages of the envelope, in order (at least one). The caller owns and closes them. */

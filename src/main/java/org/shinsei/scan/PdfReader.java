@@ -32,9 +32,11 @@ import org.opencv.core.Mat;
 final class PdfReader {
 
     private final ScanLimits limits;
+    private final boolean splitColour;
 
-    PdfReader(ScanLimits limits) {
+    PdfReader(ScanLimits limits, boolean splitColour) {
         this.limits = limits;
+        this.splitColour = splitColour;
     }
 
     List<ScanPage> read(Path file, ScanLimits.Budget budget) throws UnreadableEnvelopeException {
@@ -76,7 +78,7 @@ final class PdfReader {
             PDImage image = scan.get().image();
             limits.checkPixels(pageNo, image.getWidth(), image.getHeight());
             charge(image, pageNo, budget);
-            return new ScanPage(pageNo, decode(image, pageNo), Math.round(scan.get().dpi() * 100.0) / 100.0);
+            return decode(image, pageNo, Math.round(scan.get().dpi() * 100.0) / 100.0);
         }
         PDRectangle box = page.getCropBox();
         double scale = limits.renderDpi() / 72.0;
@@ -105,7 +107,7 @@ final class PdfReader {
         budget.chargeImage(pageNo, w, h, samples, bits, memory);
     }
 
-    private static Mat decode(PDImage image, int pageNo) throws IOException, UnreadableEnvelopeException {
+    private ScanPage decode(PDImage image, int pageNo, double dpi) throws IOException, UnreadableEnvelopeException {
         if (image instanceof PDImageXObject xobject && isPlainJpeg(xobject)) {
             byte[] jpeg;
             try (InputStream in = xobject.getStream().createInputStream(List.of(COSName.DCT_DECODE.getName()))) {
@@ -114,18 +116,17 @@ final class PdfReader {
             if (!JpegBytes.complete(jpeg)) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " is truncated");
             }
-            Mat m = JpegBytes.decode(jpeg);
-            if (m.empty()) {
-                m.release();
+            ScanPage decoded = JpegBytes.page(pageNo, jpeg, dpi, splitColour);
+            if (decoded == null) {
                 throw new UnreadableEnvelopeException("the JPEG image of PDF page " + pageNo + " cannot be decoded");
             }
-            return m;
+            return decoded;
         }
         BufferedImage decoded = image.getImage();
         if (decoded == null) {
             throw new UnreadableEnvelopeException("the image of PDF page " + pageNo + " cannot be decoded");
         }
-        return ImageMats.fromBufferedImage(decoded);
+        return new ScanPage(pageNo, ImageMats.fromBufferedImage(decoded), dpi);
     }
 
     /**

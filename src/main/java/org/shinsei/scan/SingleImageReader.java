@@ -22,9 +22,11 @@ import org.opencv.imgcodecs.Imgcodecs;
 final class SingleImageReader {
 
     private final ScanLimits limits;
+    private final boolean splitColour;
 
-    SingleImageReader(ScanLimits limits) {
+    SingleImageReader(ScanLimits limits, boolean splitColour) {
         this.limits = limits;
+        this.splitColour = splitColour;
     }
 
     List<ScanPage> read(Path file, EnvelopeFormat format, ScanLimits.Budget budget) throws UnreadableEnvelopeException {
@@ -44,7 +46,14 @@ final class SingleImageReader {
         if (format == EnvelopeFormat.JPEG && !JpegBytes.complete(bytes)) {
             throw new UnreadableEnvelopeException("JPEG file is truncated (no end-of-image marker)");
         }
-        Mat image = format == EnvelopeFormat.JPEG ? JpegBytes.decode(bytes) : decodePng(bytes, header.grey());
+        if (format == EnvelopeFormat.JPEG) {
+            ScanPage page = JpegBytes.page(1, bytes, header.dpi(), splitColour);
+            if (page == null) {
+                throw new UnreadableEnvelopeException(format + " image data cannot be decoded (damaged or truncated file)");
+            }
+            return List.of(page);
+        }
+        Mat image = decodePng(bytes, header.grey());
         if (image.empty()) {
             image.release();
             throw new UnreadableEnvelopeException(format + " image data cannot be decoded (damaged or truncated file)");

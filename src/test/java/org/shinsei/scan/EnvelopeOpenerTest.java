@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.imgcodecs.Imgcodecs;
@@ -214,6 +215,22 @@ class EnvelopeOpenerTest {
         assertSamePixels(pages.get(1).image(), TestFiles.decode(colourJpeg));
         assertThat(pages.get(0).dpi()).isCloseTo(200.0, within(0.1));
         assertThat(pages.get(1).dpi()).isCloseTo(200.0, within(0.1));
+    }
+
+    @Test
+    void withSplitColourJpegAColour420PageIsItsLumaAndHalfResolutionColour() throws Exception {
+        EnvelopeOpener split = new EnvelopeOpener(ScanProperties.defaults(), new ScanDecodeProperties(true));
+        byte[] colourJpeg = TestFiles.encode(".jpg", TestFiles.colour(400, 566), Imgcodecs.IMWRITE_JPEG_QUALITY, 80);
+        for (String name : List.of("m.pdf", "n.jpg")) {
+            byte[] bytes = name.endsWith(".pdf") ? TestPdfs.scanPdf(List.of(colourJpeg), 200) : colourJpeg;
+            ScanPage page = open(split, name, bytes).get(0);
+            assertThat(page.colour()).isTrue();
+            MatOfByte encoded = new MatOfByte(colourJpeg);
+            assertSamePixels(page.image(), Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_GRAYSCALE));
+            assertSamePixels(page.chroma(), Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_REDUCED_COLOR_2));
+            encoded.release();
+            page.close();
+        }
     }
 
     @Test

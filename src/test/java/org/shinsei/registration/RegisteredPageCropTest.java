@@ -1,0 +1,74 @@
+package org.shinsei.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Point;
+import org.opencv.core.Scalar;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+import org.shinsei.form.MmRect;
+import org.shinsei.support.OpenCv;
+
+/**
+ * A colour crop put together from full-resolution luma and half-resolution colour is the crop of the whole colour
+ * decode, to within JPEG's own rounding, for a turned, skewed page.
+ */
+class RegisteredPageCropTest {
+
+    static {
+        OpenCv.load();
+    }
+
+    @Test
+    void lumaPlusHalfColourCropEqualsTheFullColourCrop() {
+        Mat page = new Mat(1200, 900, CvType.CV_8UC3, new Scalar(238, 240, 242));
+        for (int y = 60; y < 1150; y += 45) {
+            Imgproc.line(page, new Point(30, y), new Point(870, y), new Scalar(110, 175, 70), 3);
+        }
+        Imgproc.rectangle(page, new Point(420, 200), new Point(760, 560), new Scalar(50, 70, 210), -1);
+        Imgproc.circle(page, new Point(250, 800), 120, new Scalar(205, 95, 35), -1);
+        MatOfByte jpeg = new MatOfByte();
+        Imgcodecs.imencode(".jpg", page, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85));
+        Mat full = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_COLOR);
+        Mat grey = new Mat();
+        Imgproc.cvtColor(full, grey, Imgproc.COLOR_BGR2GRAY);
+        Mat luma = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_GRAYSCALE);
+        Mat chroma = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_REDUCED_COLOR_2);
+        // 4 px/mm, turned a little and shifted
+        double k = 4.0;
+        double a = Math.toRadians(2.5);
+        PageTransform t = new PageTransform(k * Math.cos(a), -k * Math.sin(a), 40, k * Math.sin(a), k * Math.cos(a), 25);
+        RegisteredPage whole = new RegisteredPage(1, full, grey, t, 0, 2.5, 101.6, null);
+        RegisteredPage split = new RegisteredPage(1, luma, luma, t, 0, 2.5, 101.6, null, chroma);
+        assertThat(split.colour()).isTrue();
+        MmRect rect = new MmRect(20, 20, 170, 240);
+        Mat c1 = whole.cropImage(rect, 5);
+        Mat c2 = split.cropImage(rect, 5);
+        Mat diff = new Mat();
+        Core.absdiff(c1, c2, diff);
+        Scalar mean = Core.mean(diff);
+        for (int ch = 0; ch < 3; ch++) {
+            assertThat(mean.val[ch]).as("mean difference, channel " + ch).isLessThan(1.5);
+        }
+        // and a shifted colour copy would show: moving the half-resolution copy by one pixel breaks the agreement
+        Mat shifted = new Mat();
+        Imgproc.warpAffine(chroma, shifted, new Mat(2, 3, CvType.CV_64F) {
+            {
+                put(0, 0, 1, 0, 1, 0, 1, 1);
+            }
+        }, chroma.size(), Imgproc.INTER_NEAREST, Core.BORDER_REPLICATE);
+        RegisteredPage off = new RegisteredPage(1, luma, luma, t, 0, 2.5, 101.6, null, shifted);
+        Mat c3 = off.cropImage(rect, 5);
+        Core.absdiff(c1, c3, diff);
+        assertThat(Core.mean(diff).val[2]).isGreaterThan(mean.val[2] * 2);
+        whole.close();
+        split.close();
+        off.close();
+    }
+}
