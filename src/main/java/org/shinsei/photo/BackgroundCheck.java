@@ -31,6 +31,9 @@ public final class BackgroundCheck {
     private static final double EYE_LINE_IN_BOX = 0.4;
     private static final double SMOOTH_MM = 0.3;
     private static final double TEXTURE_WINDOW_MM = 1.5;
+    /** Without a face: the top corners, this fraction of the print's width and height each. */
+    private static final double CORNER_WIDTH = 0.22;
+    private static final double CORNER_HEIGHT = 0.33;
 
     private final PhotoProperties.Background rules;
 
@@ -52,21 +55,43 @@ public final class BackgroundCheck {
         try (Mats m = new Mats()) {
             double eyeRow = face.y + EYE_LINE_IN_BOX * face.height;
             Mat zone = zone(grey, crownPx, chinPx, eyeRow, face.x + face.width / 2.0, face.width, pxPerMm, m);
-            double zonePx = Core.countNonZero(zone);
-            if (zonePx < MIN_ZONE_MM2 * pxPerMm * pxPerMm) {
-                return Stats.NOT_MEASURED;
-            }
-            // smoothed over a few tenths of a mm: scanner noise and JPEG blocks are not texture
-            Mat smooth = m.create();
-            Imgproc.GaussianBlur(grey, smooth, new Size(0, 0), SMOOTH_MM * pxPerMm);
-            Mat edges = m.create();
-            Imgproc.Canny(smooth, edges, 20, 60);
-            Core.bitwise_and(edges, zone, edges);
-            double edgeDensity = Core.countNonZero(edges) / zonePx;
-            double texture = median(localStd(smooth, (int) Math.round(TEXTURE_WINDOW_MM * pxPerMm) | 1, m), zone);
-            double shade = shade(smooth, zone, (int) Math.round(eyeRow));
-            return new Stats(true, edgeDensity, texture, shade);
+            return measure(grey, zone, (int) Math.round(eyeRow), pxPerMm, m);
         }
+    }
+
+    /**
+     * The same measurements when no face was found: on the two top corners of the print, which are background on
+     * any ID photo (the head is in the middle, the shoulders lower down), so that a busy photo is still named
+     * as such when the person in it was not found.
+     */
+    public Stats measureCorners(Mat grey, double pxPerMm) {
+        try (Mats m = new Mats()) {
+            Mat zone = m.add(Mat.zeros(grey.size(), CvType.CV_8UC1));
+            int border = (int) Math.round(BORDER_MM * pxPerMm);
+            int w = (int) Math.round(CORNER_WIDTH * grey.cols());
+            int h = (int) Math.round(CORNER_HEIGHT * grey.rows());
+            Imgproc.rectangle(zone, new Point(border, border), new Point(w, h), new Scalar(255), -1);
+            Imgproc.rectangle(zone, new Point(grey.cols() - 1 - w, border), new Point(grey.cols() - 1 - border, h),
+                    new Scalar(255), -1);
+            return measure(grey, zone, h, pxPerMm, m);
+        }
+    }
+
+    private Stats measure(Mat grey, Mat zone, int bottomRow, double pxPerMm, Mats m) {
+        double zonePx = Core.countNonZero(zone);
+        if (zonePx < MIN_ZONE_MM2 * pxPerMm * pxPerMm) {
+            return Stats.NOT_MEASURED;
+        }
+        // smoothed over a few tenths of a mm: scanner noise and JPEG blocks are not texture
+        Mat smooth = m.create();
+        Imgproc.GaussianBlur(grey, smooth, new Size(0, 0), SMOOTH_MM * pxPerMm);
+        Mat edges = m.create();
+        Imgproc.Canny(smooth, edges, 20, 60);
+        Core.bitwise_and(edges, zone, edges);
+        double edgeDensity = Core.countNonZero(edges) / zonePx;
+        double texture = median(localStd(smooth, (int) Math.round(TEXTURE_WINDOW_MM * pxPerMm) | 1, m), zone);
+        double shade = shade(smooth, zone, bottomRow);
+        return new Stats(true, edgeDensity, texture, shade);
     }
 
     public void judge(Stats s, Findings out) {

@@ -56,8 +56,8 @@ public final class HeadwearCheck {
      * @param colour fraction of colourful non-skin pixels in the head top
      * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
      */
-    public record Stats(boolean measured, double colour, double edge) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0);
+    public record Stats(boolean measured, double colour, double edge, double texture) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0);
     }
 
     public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
@@ -72,8 +72,9 @@ public final class HeadwearCheck {
         }
         try (Mats m = new Mats()) {
             double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
-            double edge = straightEdge(m.add(grey.submat(band)), pxPerMm, m);
-            return new Stats(true, colour, edge);
+            Mat greyBand = m.add(grey.submat(band));
+            double edge = straightEdge(greyBand, pxPerMm, m);
+            return new Stats(true, colour, edge, texture(greyBand, pxPerMm, m));
         }
     }
 
@@ -82,6 +83,31 @@ public final class HeadwearCheck {
             out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
         out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
         }
+    }
+
+    /**
+     * Median fine-scale texture of the head top: the local standard deviation (grey levels, over a 1 mm window)
+     * of the band smoothed by 0.1 mm. Hair is made of strands; fabric stretched over the head is smoother.
+     */
+    private static double texture(Mat grey, double pxPerMm, Mats m) {
+        Mat f = m.create();
+        grey.convertTo(f, CvType.CV_32F);
+        Imgproc.GaussianBlur(f, f, new Size(0, 0), Math.max(0.5, 0.1 * pxPerMm));
+        int w = (int) Math.round(pxPerMm) | 1;
+        Mat mean = m.create();
+        Mat sq = m.create();
+        Imgproc.blur(f, mean, new Size(w, w));
+        Core.multiply(f, f, sq);
+        Imgproc.blur(sq, sq, new Size(w, w));
+        Core.multiply(mean, mean, mean);
+        Core.subtract(sq, mean, sq);
+        Core.max(sq, new Scalar(0), sq);
+        Core.sqrt(sq, sq);
+        Mat c = sq.isContinuous() ? sq : m.add(sq.clone());
+        float[] v = new float[(int) c.total()];
+        c.get(0, 0, v);
+        java.util.Arrays.sort(v);
+        return v.length == 0 ? 0 : v[v.length / 2];
     }
 
     /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */

@@ -107,7 +107,7 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Print(8, 10, Band.between(33.5, 36.5, 0.7), Band.between(43.5, 46.5, 0.7), 150, 18, 1.2,
                         new MmRect(157.5, 96, 32, 4)),
                 new Face("/usr/share/opencv4/haarcascades", "haarcascade_frontalface_alt2.xml",
-                        "haarcascade_eye.xml", 7, 4, 0.5, List.of(-15.0, 15.0, -25.0, 25.0), 1.08, 1.78),
+                        "haarcascade_eye.xml", 7, 4, 0.5, List.of(-15.0, 15.0), 1.08, 1.78),
                 new Framing(Band.between(32, 36, 1), Band.between(2, 6, 1), Band.between(-2, 2, 1), 25),
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
