@@ -31,6 +31,8 @@ public final class BackgroundCheck {
     private static final double EYE_LINE_IN_BOX = 0.4;
     private static final double SMOOTH_MM = 0.3;
     private static final double TEXTURE_WINDOW_MM = 1.5;
+    /** Quantisation of float images for a median by histogram: steps per grey level. */
+    private static final double FLOAT_STEPS = 10;
     /** Without a face: the top corners, this fraction of the print's width and height each. */
     private static final double CORNER_WIDTH = 0.22;
     private static final double CORNER_HEIGHT = 0.33;
@@ -139,30 +141,30 @@ public final class BackgroundCheck {
 
     /**
      * Median of {@code img} (one channel, 8-bit or float) over the non-zero pixels of {@code mask}: hair that
-     * strays into the zone is a minority of it, clutter is not.
+     * strays into the zone is a minority of it, clutter is not. A float image is quantised to 0.1 first (and
+     * values above 25.5 count as 25.5, far above any band), so the median comes from a histogram, not a sort.
      */
-    private static double median(Mat img, Mat mask) {
+    static double median(Mat img, Mat mask) {
         try (Mats m = new Mats()) {
-            Mat f = m.create();
-            img.convertTo(f, CvType.CV_32F);
-            Mat fc = f.isContinuous() ? f : m.add(f.clone());
-            Mat mc = mask.isContinuous() ? mask : m.add(mask.clone());
-            float[] v = new float[(int) fc.total()];
-            byte[] k = new byte[(int) mc.total()];
-            fc.get(0, 0, v);
-            mc.get(0, 0, k);
-            int n = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (k[i] != 0) {
-                    v[n++] = v[i];
-                }
+            Mat bytes = img;
+            double scale = 1;
+            if (img.depth() != CvType.CV_8U) {
+                scale = FLOAT_STEPS;
+                bytes = m.create();
+                img.convertTo(bytes, CvType.CV_8U, scale);
             }
-            if (n == 0) {
-                return 0;
+            Mat hist = m.create();
+            Imgproc.calcHist(java.util.List.of(bytes), new org.opencv.core.MatOfInt(0), mask, hist,
+                    new org.opencv.core.MatOfInt(256), new org.opencv.core.MatOfFloat(0, 256));
+            float[] h = new float[256];
+            hist.get(0, 0, h);
+            int[] counts = new int[256];
+            long total = 0;
+            for (int i = 0; i < 256; i++) {
+                counts[i] = Math.round(h[i]);
+                total += counts[i];
             }
-            float[] in = java.util.Arrays.copyOf(v, n);
-            java.util.Arrays.sort(in);
-            return in[n / 2];
+            return total == 0 ? 0 : PrintLocator.percentile(counts, 0.5) / scale;
         }
     }
 

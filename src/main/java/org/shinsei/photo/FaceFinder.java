@@ -32,10 +32,12 @@ public final class FaceFinder {
     static final double DETECT_PX_PER_MM = 2.5;
     /** The main face is then placed again at this resolution, near where it was found (see {@link #refine}). */
     static final double REFINE_PX_PER_MM = 5;
+    /** A lone face further off-centre or narrower than these (mm) triggers a fine search for a second one. */
+    private static final double LONELY_OFF_CENTRE_MM = 4;
+    private static final double LONELY_WIDTH_MM = 15;
     /** Eyes are searched for with the face box scaled to this width (px): eyes are then ~30 px, above the cascade's 20. */
     static final double EYE_FACE_WIDTH_PX = 120;
 
-    static final long[] PROBE = new long[2];
     private final PhotoProperties.Face cfg;
     private final CascadeClassifier faceCascade;
     private final CascadeClassifier eyeCascade;
@@ -85,15 +87,11 @@ public final class FaceFinder {
                 back = m.create();
                 Imgproc.invertAffineTransform(rot, back);
             }
-            long t0 = System.nanoTime();
             List<Rect> faces = detectFaces(img, pxPerMm, m);
-            PROBE[0] += System.nanoTime() - t0;
             if (faces.isEmpty()) {
                 return FaceFinding.NONE;
             }
-            t0 = System.nanoTime();
             Point[] eyes = eyes(img, faces.get(0), m);
-            PROBE[1] += System.nanoTime() - t0;
             List<Rect> mapped = new ArrayList<>();
             for (Rect f : faces) {
                 mapped.add(back == null ? f : mapRect(f, back));
@@ -131,6 +129,15 @@ public final class FaceFinder {
             }
         }
         all = confirmed;
+        if (all.size() == 1 && lonelyFaceLooksLikeOneOfMany(all.get(0), full, pxPerMm)) {
+            // the coarse search steps 20 % at a time and can step over a second head: look again, finely
+            double least = cfg.secondFaceMinRatio() * all.get(0).width * s;
+            faceCascade.detectMultiScale(img, found, SCALE_STEP, cfg.minNeighbours(), 0, new Size(least, least),
+                    new Size());
+            for (Rect r : found.toArray()) {
+                all.add(scaled(r, 1 / s, 0, 0));
+            }
+        }
         all.sort(Comparator.comparingDouble(Rect::area).reversed());
         List<Rect> kept = new ArrayList<>();
         for (Rect r : all) {
@@ -146,6 +153,15 @@ public final class FaceFinder {
             }
         }
         return kept;
+    }
+
+    /**
+     * A single face that is far off the centre line or small for an ID photo (compliant faces are ~20 mm wide,
+     * centred within 2 mm): the kind of print where a second person may stand beside it.
+     */
+    private static boolean lonelyFaceLooksLikeOneOfMany(Rect face, Mat print, double pxPerMm) {
+        double offCentreMm = Math.abs(face.x + face.width / 2.0 - print.cols() / 2.0) / pxPerMm;
+        return offCentreMm > LONELY_OFF_CENTRE_MM || face.width / pxPerMm < LONELY_WIDTH_MM;
     }
 
     /**

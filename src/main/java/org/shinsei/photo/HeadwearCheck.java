@@ -83,11 +83,15 @@ public final class HeadwearCheck {
         }
     }
 
-    public void judge(Stats s, Findings out) {
+    /** @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged */
+    public void judge(Stats s, boolean sharpAndExposed, Findings out) {
         if (s.measured()) {
             out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
             out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
-            out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(), rules.texture());
+            if (sharpAndExposed) {
+                out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
+                        rules.texture());
+            }
         }
     }
 
@@ -109,11 +113,7 @@ public final class HeadwearCheck {
         Core.subtract(sq, mean, sq);
         Core.max(sq, new Scalar(0), sq);
         Core.sqrt(sq, sq);
-        Mat c = sq.isContinuous() ? sq : m.add(sq.clone());
-        float[] v = new float[(int) c.total()];
-        c.get(0, 0, v);
-        java.util.Arrays.sort(v);
-        return v.length == 0 ? 0 : v[v.length / 2];
+        return BackgroundCheck.median(sq, m.create());
     }
 
     /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */

@@ -135,15 +135,16 @@ public class PhotoInspector {
         double chinPx = (head.chinMm() - INSET_MM) * p;
         BackgroundCheck.Stats b = background.measure(grey, box, crownPx, chinPx, p);
         background.judge(b, findings);
+        // quality first: the head top's texture says nothing on a blurred, dark or washed-out print
+        QualityCheck.Stats q = quality.measure(grey, box);
+        quality.judge(q, findings);
         HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
-        headwear.judge(h, findings);
+        headwear.judge(h, !findings.has(ReasonCode.PHOTO_QUALITY), findings);
         // The crown is the top of the hair against a plain background: behind a hat or in front of a busy
         // backdrop it cannot be seen, so the crown-based framing rules are not judged (the photo is returned
         // for those reasons already) rather than reported on a measurement that is not one.
         boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !findings.has(ReasonCode.HEADWEAR);
         judgeFraming(head, crownVisible, findings);
-        QualityCheck.Stats q = quality.measure(grey, box);
-        quality.judge(q, findings);
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
                 head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),
                 findings.reasons());

@@ -114,7 +114,7 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
                 new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0)),
-                new Quality(Band.atLeast(600, 200), Band.between(30, 235, 10), Band.atLeast(50, 10),
+                new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }
 }

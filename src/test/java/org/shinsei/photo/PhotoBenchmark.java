@@ -137,7 +137,7 @@ public final class PhotoBenchmark {
         for (int i = 0; i < names.length; i++) {
             sb.append(String.format(Locale.ROOT, " %s %.1f", names[i], ms[i] / pages.size()));
         }
-        System.out.println(sb + " probe " + FaceFinder.PROBE[0] / 1e6 / pages.size() + " " + FaceFinder.PROBE[1] / 1e6 / pages.size());
+        System.out.println(sb);
     }
 
     private static long lap(double[] ms, int i, long t0) {
