@@ -31,6 +31,11 @@ public final class BackgroundCheck {
     private static final double EYE_LINE_IN_BOX = 0.4;
     private static final double SMOOTH_MM = 0.3;
     private static final double TEXTURE_WINDOW_MM = 1.5;
+    /** Quantisation of float images for a median by histogram: steps per grey level. */
+    private static final double FLOAT_STEPS = 10;
+    /** Without a face: the top corners, this fraction of the print's width and height each. */
+    private static final double CORNER_WIDTH = 0.22;
+    private static final double CORNER_HEIGHT = 0.33;
 
     private final PhotoProperties.Background rules;
 
@@ -52,21 +57,43 @@ public final class BackgroundCheck {
         try (Mats m = new Mats()) {
             double eyeRow = face.y + EYE_LINE_IN_BOX * face.height;
             Mat zone = zone(grey, crownPx, chinPx, eyeRow, face.x + face.width / 2.0, face.width, pxPerMm, m);
-            double zonePx = Core.countNonZero(zone);
-            if (zonePx < MIN_ZONE_MM2 * pxPerMm * pxPerMm) {
-                return Stats.NOT_MEASURED;
-            }
-            // smoothed over a few tenths of a mm: scanner noise and JPEG blocks are not texture
-            Mat smooth = m.create();
-            Imgproc.GaussianBlur(grey, smooth, new Size(0, 0), SMOOTH_MM * pxPerMm);
-            Mat edges = m.create();
-            Imgproc.Canny(smooth, edges, 20, 60);
-            Core.bitwise_and(edges, zone, edges);
-            double edgeDensity = Core.countNonZero(edges) / zonePx;
-            double texture = median(localStd(smooth, (int) Math.round(TEXTURE_WINDOW_MM * pxPerMm) | 1, m), zone);
-            double shade = shade(smooth, zone, (int) Math.round(eyeRow));
-            return new Stats(true, edgeDensity, texture, shade);
+            return measure(grey, zone, (int) Math.round(eyeRow), pxPerMm, m);
         }
+    }
+
+    /**
+     * The same measurements when no face was found: on the two top corners of the print, which are background on
+     * any ID photo (the head is in the middle, the shoulders lower down), so that a busy photo is still named
+     * as such when the person in it was not found.
+     */
+    public Stats measureCorners(Mat grey, double pxPerMm) {
+        try (Mats m = new Mats()) {
+            Mat zone = m.add(Mat.zeros(grey.size(), CvType.CV_8UC1));
+            int border = (int) Math.round(BORDER_MM * pxPerMm);
+            int w = (int) Math.round(CORNER_WIDTH * grey.cols());
+            int h = (int) Math.round(CORNER_HEIGHT * grey.rows());
+            Imgproc.rectangle(zone, new Point(border, border), new Point(w, h), new Scalar(255), -1);
+            Imgproc.rectangle(zone, new Point(grey.cols() - 1 - w, border), new Point(grey.cols() - 1 - border, h),
+                    new Scalar(255), -1);
+            return measure(grey, zone, h, pxPerMm, m);
+        }
+    }
+
+    private Stats measure(Mat grey, Mat zone, int bottomRow, double pxPerMm, Mats m) {
+        double zonePx = Core.countNonZero(zone);
+        if (zonePx < MIN_ZONE_MM2 * pxPerMm * pxPerMm) {
+            return Stats.NOT_MEASURED;
+        }
+        // smoothed over a few tenths of a mm: scanner noise and JPEG blocks are not texture
+        Mat smooth = m.create();
+        Imgproc.GaussianBlur(grey, smooth, new Size(0, 0), SMOOTH_MM * pxPerMm);
+        Mat edges = m.create();
+        Imgproc.Canny(smooth, edges, 20, 60);
+        Core.bitwise_and(edges, zone, edges);
+        double edgeDensity = Core.countNonZero(edges) / zonePx;
+        double texture = median(localStd(smooth, (int) Math.round(TEXTURE_WINDOW_MM * pxPerMm) | 1, m), zone);
+        double shade = shade(smooth, zone, bottomRow);
+        return new Stats(true, edgeDensity, texture, shade);
     }
 
     public void judge(Stats s, Findings out) {
@@ -114,30 +141,30 @@ public final class BackgroundCheck {
 
     /**
      * Median of {@code img} (one channel, 8-bit or float) over the non-zero pixels of {@code mask}: hair that
-     * strays into the zone is a minority of it, clutter is not.
+     * strays into the zone is a minority of it, clutter is not. A float image is quantised to 0.1 first (and
+     * values above 25.5 count as 25.5, far above any band), so the median comes from a histogram, not a sort.
      */
-    private static double median(Mat img, Mat mask) {
+    static double median(Mat img, Mat mask) {
         try (Mats m = new Mats()) {
-            Mat f = m.create();
-            img.convertTo(f, CvType.CV_32F);
-            Mat fc = f.isContinuous() ? f : m.add(f.clone());
-            Mat mc = mask.isContinuous() ? mask : m.add(mask.clone());
-            float[] v = new float[(int) fc.total()];
-            byte[] k = new byte[(int) mc.total()];
-            fc.get(0, 0, v);
-            mc.get(0, 0, k);
-            int n = 0;
-            for (int i = 0; i < v.length; i++) {
-                if (k[i] != 0) {
-                    v[n++] = v[i];
-                }
+            Mat bytes = img;
+            double scale = 1;
+            if (img.depth() != CvType.CV_8U) {
+                scale = FLOAT_STEPS;
+                bytes = m.create();
+                img.convertTo(bytes, CvType.CV_8U, scale);
             }
-            if (n == 0) {
-                return 0;
+            Mat hist = m.create();
+            Imgproc.calcHist(java.util.List.of(bytes), new org.opencv.core.MatOfInt(0), mask, hist,
+                    new org.opencv.core.MatOfInt(256), new org.opencv.core.MatOfFloat(0, 256));
+            float[] h = new float[256];
+            hist.get(0, 0, h);
+            int[] counts = new int[256];
+            long total = 0;
+            for (int i = 0; i < 256; i++) {
+                counts[i] = Math.round(h[i]);
+                total += counts[i];
             }
-            float[] in = java.util.Arrays.copyOf(v, n);
-            java.util.Arrays.sort(in);
-            return in[n / 2];
+            return total == 0 ? 0 : PrintLocator.percentile(counts, 0.5) / scale;
         }
     }
 

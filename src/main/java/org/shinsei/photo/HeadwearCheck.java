@@ -14,18 +14,21 @@ import org.shinsei.decision.ReasonCode;
 
 /**
  * HEURISTIC headwear check on the band between the crown and the upper part of the face box, where a
- * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Two cues, each with its own band in
+ * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Three cues, each with its own band in
  * {@code shinsei.photo.headwear}:
  * <ul>
  *   <li>{@code colour}: part of the head top in a saturated colour that is neither skin nor a usual hair colour
  *       (a red cap, a blue beanie);</li>
  *   <li>{@code edge}: one straight horizontal edge across the whole forehead (a brim or a hat band), where a
- *       hairline is curved and ragged.</li>
+ *       hairline is curved and ragged;</li>
+ *   <li>{@code texture}: a head top smoother than hair (plain fabric: a beret, a scarf, a beanie in hair
+ *       colours, on grey scans too).</li>
  * </ul>
- * Not seen by it: a hat in hair colours without a straight edge (a black beanie over black hair), scarves, and
- * any colour cue on a grey scan or a black-and-white photo. A straight fringe could make the edge cue fire, so
- * that cue only ever asks for a review. Tuned on hats drawn on faces/plain; the one real cap available (Grace
- * Hopper) only reaches REVIEW through the edge cue. Its recall on real hats is unknown.
+ * Not seen by it: patterned or knitted fabric in hair colours without a straight edge, and any colour cue on a
+ * grey scan or a black-and-white photo. A straight fringe can make the edge cue fire and a bald or shaved head
+ * the texture cue, so those two only ever ask for a review. Tuned on hats drawn on faces/plain numbered below
+ * 040; the one real cap available (Grace Hopper) only reaches REVIEW through the edge cue. Its recall on real
+ * hats is unknown.
  */
 public final class HeadwearCheck {
 
@@ -55,9 +58,11 @@ public final class HeadwearCheck {
     /**
      * @param colour fraction of colourful non-skin pixels in the head top
      * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
+     * @param texture median fine texture of the head top, grey levels
+     * @param headTop height of the head above the face box, in box heights (where the silhouette's top was found)
      */
-    public record Stats(boolean measured, double colour, double edge) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0);
+    public record Stats(boolean measured, double colour, double edge, double texture, double headTop) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0);
     }
 
     public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
@@ -72,16 +77,43 @@ public final class HeadwearCheck {
         }
         try (Mats m = new Mats()) {
             double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
-            double edge = straightEdge(m.add(grey.submat(band)), pxPerMm, m);
-            return new Stats(true, colour, edge);
+            Mat greyBand = m.add(grey.submat(band));
+            double edge = straightEdge(greyBand, pxPerMm, m);
+            return new Stats(true, colour, edge, texture(greyBand, pxPerMm, m), (face.y - crownPx) / face.height);
         }
     }
 
-    public void judge(Stats s, Findings out) {
+    /** @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged */
+    public void judge(Stats s, boolean sharpAndExposed, Findings out) {
         if (s.measured()) {
             out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
-        out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
+            out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
+            if (sharpAndExposed) {
+                out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
+                        rules.texture());
+            }
         }
+    }
+
+    /**
+     * Median fine-scale texture of the head top: the local standard deviation (grey levels, over a 1 mm window)
+     * of the band smoothed by 0.1 mm. Hair is made of strands; fabric stretched over the head is smoother.
+     */
+    private static double texture(Mat grey, double pxPerMm, Mats m) {
+        Mat f = m.create();
+        grey.convertTo(f, CvType.CV_32F);
+        Imgproc.GaussianBlur(f, f, new Size(0, 0), Math.max(0.5, 0.1 * pxPerMm));
+        int w = (int) Math.round(pxPerMm) | 1;
+        Mat mean = m.create();
+        Mat sq = m.create();
+        Imgproc.blur(f, mean, new Size(w, w));
+        Core.multiply(f, f, sq);
+        Imgproc.blur(sq, sq, new Size(w, w));
+        Core.multiply(mean, mean, mean);
+        Core.subtract(sq, mean, sq);
+        Core.max(sq, new Scalar(0), sq);
+        Core.sqrt(sq, sq);
+        return BackgroundCheck.median(sq, m.create());
     }
 
     /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */

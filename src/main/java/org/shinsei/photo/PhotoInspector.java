@@ -29,6 +29,11 @@ public class PhotoInspector {
 
     /** The straightened print is cut this far inside its found edges, so no paper shows along its border. */
     private static final double INSET_MM = 0.4;
+    /**
+     * The print is located on a copy of the crop at this resolution (px per mm; its edges are still placed to a
+     * fraction of a pixel): the morphology that erases the form's printing costs with the square of it.
+     */
+    private static final double LOCATE_PX_PER_MM = 5;
 
     private final PhotoProperties props;
     private final MmRect photoBox;
@@ -48,7 +53,10 @@ public class PhotoInspector {
         OpenCv.load();
         this.props = props;
         this.photoBox = layout.photoBox();
-        this.locator = new PrintLocator(props.print());
+        PhotoProperties.Print pr = props.print();
+        double locate = Math.min(pr.pxPerMm(), LOCATE_PX_PER_MM);
+        this.locator = new PrintLocator(new PhotoProperties.Print(pr.searchMarginMm(), locate, pr.widthMm(),
+                pr.heightMm(), pr.minAreaMm2(), pr.minPaperDifference(), pr.cleanKernelMm(), pr.captionZone()));
         this.headMeasurer = new HeadMeasurer(props.face(), props.framing());
         this.background = new BackgroundCheck(props.background());
         this.headwear = new HeadwearCheck(props.headwear());
@@ -69,11 +77,18 @@ public class PhotoInspector {
         try (Mats m = new Mats()) {
             MmRect search = photoBox.grow(props.print().searchMarginMm());
             Mat crop = m.add(page.cropImage(search, p));
+            double lp = locator.pxPerMm();
+            Mat small = crop;
+            if (lp < p) {
+                small = m.create();
+                Imgproc.resize(crop, small, new org.opencv.core.Size(Math.round(search.width() * lp),
+                        Math.round(search.height() * lp)), 0, 0, Imgproc.INTER_AREA);
+            }
             MmRect cap = props.print().captionZone();
-            Rect caption = cap == null ? null : new Rect((int) Math.round((cap.x() - search.x()) * p),
-                    (int) Math.round((cap.y() - search.y()) * p), (int) Math.round(cap.width() * p),
-                    (int) Math.round(cap.height() * p));
-            Optional<PrintRegion> found = locator.locate(crop, caption);
+            Rect caption = cap == null ? null : new Rect((int) Math.round((cap.x() - search.x()) * lp),
+                    (int) Math.round((cap.y() - search.y()) * lp), (int) Math.round(cap.width() * lp),
+                    (int) Math.round(cap.height() * lp));
+            Optional<PrintRegion> found = locator.locate(small, caption).map(r -> r.rescaled(p));
             if (found.isEmpty()) {
                 findings.add(ReasonCode.PHOTO_MISSING, Band.Verdict.OUTSIDE, "no print found at the photo box");
                 log.debug("{} photo: no print", ref);
@@ -99,11 +114,13 @@ public class PhotoInspector {
 
     private PhotoInspection withoutFace(PrintRegion region, Mat grey, Findings findings) {
         findings.add(ReasonCode.FACE_NOT_FOUND, Band.Verdict.OUTSIDE, "no face on the print");
+        BackgroundCheck.Stats b = background.measureCorners(grey, props.print().pxPerMm());
+        background.judge(b, findings);
         Rect centre = new Rect(grey.cols() / 4, grey.rows() / 4, grey.cols() / 2, grey.rows() / 2);
         QualityCheck.Stats q = quality.measure(grey, centre);
         quality.judge(q, findings);
         return new PhotoInspection(new PhotoMeasurement(region.widthMm(), region.heightMm(), null, null, null, null, 0,
-                findings.reasons()), region, null, null, null, q);
+                findings.reasons()), region, null, b, null, q);
     }
 
     private PhotoInspection withFace(PrintRegion region, Mat print, Mat grey, FaceFinding faces, Findings findings) {
@@ -118,15 +135,16 @@ public class PhotoInspector {
         double chinPx = (head.chinMm() - INSET_MM) * p;
         BackgroundCheck.Stats b = background.measure(grey, box, crownPx, chinPx, p);
         background.judge(b, findings);
+        // quality first: the head top's texture says nothing on a blurred, dark or washed-out print
+        QualityCheck.Stats q = quality.measure(grey, box);
+        quality.judge(q, findings);
         HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
-        headwear.judge(h, findings);
+        headwear.judge(h, !findings.has(ReasonCode.PHOTO_QUALITY), findings);
         // The crown is the top of the hair against a plain background: behind a hat or in front of a busy
         // backdrop it cannot be seen, so the crown-based framing rules are not judged (the photo is returned
         // for those reasons already) rather than reported on a measurement that is not one.
         boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !findings.has(ReasonCode.HEADWEAR);
         judgeFraming(head, crownVisible, findings);
-        QualityCheck.Stats q = quality.measure(grey, box);
-        quality.judge(q, findings);
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
                 head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),
                 findings.reasons());

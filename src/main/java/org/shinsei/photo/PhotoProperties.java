@@ -86,8 +86,10 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      * @param colour  fraction of the head top in a vivid colour that is neither skin nor hair
      * @param edge    fraction of the forehead crossed by one straight horizontal edge; a fringe can do that too,
      *                so the margin keeps this cue at REVIEW
+     * @param texture median fine texture of the head top (grey levels): hair is made of strands, fabric over the
+     *                head is smoother; a bald or shaved head is smooth too, so the margin keeps this cue at REVIEW
      */
-    public record Headwear(boolean enabled, Band colour, Band edge) {
+    public record Headwear(boolean enabled, Band colour, Band edge, Band texture) {
     }
 
     /**
@@ -107,12 +109,12 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Print(8, 10, Band.between(33.5, 36.5, 0.7), Band.between(43.5, 46.5, 0.7), 150, 18, 1.2,
                         new MmRect(157.5, 96, 32, 4)),
                 new Face("/usr/share/opencv4/haarcascades", "haarcascade_frontalface_alt2.xml",
-                        "haarcascade_eye.xml", 7, 4, 0.5, List.of(-15.0, 15.0, -25.0, 25.0), 1.08, 1.78),
+                        "haarcascade_eye.xml", 7, 4, 0.5, List.of(-15.0, 15.0), 1.08, 1.78),
                 new Framing(Band.between(32, 36, 1), Band.between(2, 6, 1), Band.between(-2, 2, 1), 25),
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
-                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0)),
-                new Quality(Band.atLeast(600, 200), Band.between(30, 235, 10), Band.atLeast(50, 10),
+                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0)),
+                new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }
 }

@@ -42,6 +42,10 @@ public final class PrintLocator {
      * @param caption where the form's caption is printed in the crop (px), or null: text there that the print does
      *                not cover is treated as paper
      */
+    double pxPerMm() {
+        return rules.pxPerMm();
+    }
+
     public Optional<PrintRegion> locate(Mat crop, Rect caption) {
         double p = rules.pxPerMm();
         try (Mats m = new Mats()) {

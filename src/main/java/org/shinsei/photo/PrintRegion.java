@@ -30,6 +30,14 @@ public record PrintRegion(double centreX, double centreY, double widthPx, double
         return heightPx / pxPerMm;
     }
 
+    /** The same region in a crop of the same page window at {@code newPxPerMm}. */
+    public PrintRegion rescaled(double newPxPerMm) {
+        double k = newPxPerMm / pxPerMm;
+        // pixel centres: x_new + 0.5 = k (x_old + 0.5)
+        return new PrintRegion(k * (centreX + 0.5) - 0.5, k * (centreY + 0.5) - 0.5, k * widthPx, k * heightPx,
+                angleDeg, newPxPerMm, edgesSeen);
+    }
+
     /**
      * The print turned upright and cut out of {@code crop} at {@code outPxPerMm}, {@code insetMm} inside its
      * edges so that no paper shows along the border. The caller releases the result.

@@ -29,7 +29,7 @@ final class PrintFactory {
         static final Framing COMPLIANT = new Framing(34, 4, 0, 0);
     }
 
-    enum HatStyle { CAP, BEANIE, WIDE_BRIM }
+    enum HatStyle { CAP, BEANIE, WIDE_BRIM, BERET, HEADSCARF }
 
     private PrintFactory() {
     }
@@ -83,11 +83,16 @@ final class PrintFactory {
 
     /** A plain face cut out of its background and put in front of {@code scenery}. */
     static Mat composite(FaceSamples.Face f, Mat scenery) {
+        return composite(f, scenery, 0.5, false);
+    }
+
+    /** As above, over the part of the scene at {@code along} (0–1 along its longer side), mirrored if asked. */
+    static Mat composite(FaceSamples.Face f, Mat scenery, double along, boolean flip) {
         Mat mask = personMask(f.bgr());
         Mat print = framed(f, Framing.COMPLIANT);
         Mat m = framed(mask, f.centreX(), f.crownY(), f.chinY(), f.eyeY(), Framing.COMPLIANT, WIDTH_MM,
                 Core.BORDER_REPLICATE);
-        Mat back = fill(scenery);
+        Mat back = fill(scenery, along, flip);
         Mat alpha = new Mat();
         m.convertTo(alpha, CvType.CV_32FC3, 1 / 255.0);
         Imgproc.GaussianBlur(alpha, alpha, new Size(5, 5), 0);
@@ -100,15 +105,23 @@ final class PrintFactory {
 
     /** A scene (no person) cut to the print's aspect and size. */
     static Mat fill(Mat scene) {
+        return fill(scene, 0.5, false);
+    }
+
+    /** A print-shaped cut of {@code scene} at {@code along} (0–1) along its longer side, mirrored if asked. */
+    static Mat fill(Mat scene, double along, boolean flip) {
         double aspect = WIDTH_MM / HEIGHT_MM;
         int w = scene.cols();
         int h = scene.rows();
-        Rect r = w > h * aspect ? new Rect((int) ((w - h * aspect) / 2), 0, (int) (h * aspect), h)
-                : new Rect(0, (int) ((h - w / aspect) / 2), w, (int) (w / aspect));
+        Rect r = w > h * aspect ? new Rect((int) ((w - h * aspect) * along), 0, (int) (h * aspect), h)
+                : new Rect(0, (int) ((h - w / aspect) * along), w, (int) (w / aspect));
         Mat sub = scene.submat(r);
         Mat out = new Mat();
         Imgproc.resize(sub, out, new Size(WIDTH_MM * PX_PER_MM, HEIGHT_MM * PX_PER_MM), 0, 0, Imgproc.INTER_AREA);
         sub.release();
+        if (flip) {
+            Core.flip(out, out, 1);
+        }
         return out;
     }
 
@@ -202,6 +215,30 @@ final class PrintFactory {
                 Imgproc.rectangle(mask, new Point(cx - halfHead * 1.02, bottom - cuff), new Point(cx + halfHead * 1.02, bottom), on, -1);
                 for (double x = cx - halfHead; x < cx + halfHead; x += 0.12 * ipd) {
                     Imgproc.line(layer, new Point(x, bottom - cuff), new Point(x, bottom), darker(colour, 0.75), 2);
+                }
+            }
+            case BERET -> {
+                // a soft flat cap on the crown, tilted to one side
+                bottom = eye - 1.0 * ipd;
+                double top = crown - 0.25 * ipd;
+                double tilt = -10 + 20 * rnd.nextDouble();
+                Imgproc.ellipse(mask, new Point(cx + 0.1 * ipd, (top + bottom) / 2), new Size(halfHead * 1.15, (bottom - top) / 2),
+                        tilt, 0, 360, on, -1);
+                Imgproc.ellipse(layer, new Point(cx, top + 0.05 * ipd), new Size(0.08 * ipd, 0.08 * ipd), 0, 0, 360,
+                        darker(colour, 0.7), -1);
+            }
+            case HEADSCARF -> {
+                // covers the hair and the sides of the head down to the jaw, leaving the face oval
+                bottom = eye - 0.6 * ipd;
+                double top = crown - 0.15 * ipd;
+                double chin = crown + k * (f.chinY() - f.crownY());
+                Imgproc.ellipse(mask, new Point(cx, (top + chin + 0.4 * ipd) / 2), new Size(halfHead * 1.15,
+                        (chin + 0.4 * ipd - top) / 2), 0, 0, 360, on, -1);
+                Imgproc.ellipse(mask, new Point(cx, eye + 0.45 * ipd), new Size(0.9 * ipd, 1.45 * ipd), 0, 0, 360,
+                        new Scalar(0), -1);
+                for (double y = top; y < chin; y += 0.35 * ipd) {
+                    Imgproc.line(layer, new Point(cx - halfHead * 1.2, y), new Point(cx + halfHead * 1.2, y + 0.2 * ipd),
+                            darker(colour, 0.8), 2);
                 }
             }
             default -> {
