@@ -41,9 +41,11 @@ import net.sourceforge.tess4j.TesseractException;
 
 /**
  * Issue 4: how well the hand-written fields are read on generated scans whose digits are real hand-writing the
- * model never saw (held-out MNIST indices 400–499 of every digit), 200–400 dpi, colour and grey, black and blue
- * ink, JPEG, noise and blur. Prints the figures and fails under the floors below. The number that matters is the
- * error rate among auto-accepted fields: a wrong value that nobody looks at.
+ * model never saw (held-out MNIST indices 400–499 of every digit), 200–400 dpi, colour and grey, black, blue and
+ * faint blue ink, JPEG, noise and blur; signatures, scrawls or only stray marks in the signature box; ticks, crosses,
+ * fills, scribbles, faint dots and stray marks around empty checkboxes. Prints the figures (with the same for
+ * Tesseract alone, and the per-form CPU time of the four fields as a benchmark) and fails under the floors below. The
+ * number that matters is the error rate among auto-accepted fields: a wrong value that nobody looks at.
  */
 class FieldsEvaluationTest {
 
@@ -58,7 +60,7 @@ class FieldsEvaluationTest {
     // Floors, set from measured figures with margin (see the report in the branch's last commit).
     private static final double MIN_DIGIT_ACCURACY = 0.975;
     private static final double MAX_ACCEPTED_FIELD_ERROR = 0.005;
-    private static final double MIN_AUTO_ACCEPT = 0.50;
+    private static final double MIN_AUTO_ACCEPT = 0.45;
     private static final double MIN_CHECKBOX_RIGHT = 0.99;
     private static final double MIN_SIGNATURE_RIGHT = 0.99;
 
@@ -180,6 +182,9 @@ class FieldsEvaluationTest {
         written.addAll(truth.written.year());
         written.addAll(truth.written.month());
         written.addAll(truth.written.day());
+        boolean tessAll = tess != null;
+        boolean tessPhone = true;
+        boolean tessDate = true;
         for (int i = 0; i < boxes.size(); i++) {
             BoxReading b = boxReader.read(page, boxes.get(i));
             if (written.get(i).isEmpty()) {
@@ -200,8 +205,25 @@ class FieldsEvaluationTest {
                 long t0 = System.nanoTime();
                 if (tesseract(tess, page, boxes.get(i)).equals(written.get(i))) {
                     t.tessRight++;
+                } else if (i < layout.phoneBoxes().size()) {
+                    tessPhone = false;
+                } else {
+                    tessDate = false;
                 }
                 t.tessNanos += System.nanoTime() - t0;
+            } else {
+                tessAll = false;
+            }
+        }
+        // Tesseract alone has no usable confidence: every field it reads is taken as it reads it
+        if (tessAll) {
+            if (!truth.phone.isEmpty()) {
+                t.tessFields++;
+                t.tessFieldsRight += tessPhone ? 1 : 0;
+            }
+            if (truth.iso != null) {
+                t.tessFields++;
+                t.tessFieldsRight += tessDate ? 1 : 0;
             }
         }
     }
@@ -323,6 +345,8 @@ class FieldsEvaluationTest {
         int emptyBoxes;
         int emptyReadAsInk;
         int tessDigits;
+        int tessFields;
+        int tessFieldsRight;
         int tessRight;
         int fields;
         int fieldsWithValue;
@@ -461,6 +485,9 @@ class FieldsEvaluationTest {
             if (tessDigits > 0) {
                 s.append(String.format(Locale.ROOT, "  Tesseract baseline, same crops    %6.2f%% (%d/%d, psm 10, digits whitelist)%n",
                         100.0 * tessRight / tessDigits, tessRight, tessDigits));
+                s.append(String.format(Locale.ROOT, "  Tesseract alone, whole fields      %6.2f%% exact (%d/%d valid fields of the first forms;"
+                        + " no confidence, so all auto-accepted, review rate 0%%, exact match among them the same)%n",
+                        100.0 * tessFieldsRight / Math.max(1, tessFields), tessFieldsRight, tessFields));
             }
             s.append(String.format(Locale.ROOT, "empty boxes read as ink             %6.2f%% (%d/%d)%n",
                     100.0 * emptyReadAsInk / Math.max(1, emptyBoxes), emptyReadAsInk, emptyBoxes));
