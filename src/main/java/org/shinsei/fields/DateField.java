@@ -12,7 +12,8 @@ import org.shinsei.decision.ReasonCode;
 /**
  * The application date from its six boxes: 令和 year, month and day, two boxes each. A one-digit value may be
  * written with a leading zero or as one digit in either box. 令和 N is 2018 + N, and 令和 began on 2019-05-01.
- * The date must exist and not lie after the batch date.
+ * The date must exist and not lie after the batch date. That rule is also evidence ({@link FieldEvidence}): the 0 of
+ * 令和 08 is not in doubt while 令和 18 lies in the future.
  */
 final class DateField {
 
@@ -40,8 +41,10 @@ final class DateField {
         if (parts.stream().anyMatch(Part::unclear)) {
             return outcome(ReasonCode.DATE_UNREADABLE, 0, "a mark in a date box is not a digit");
         }
-        List<BoxReading> digits = new ArrayList<>();
-        parts.forEach(p -> digits.addAll(p.digits()));
+        List<BoxReading> read = new ArrayList<>();
+        parts.forEach(p -> read.addAll(p.digits()));
+        int[] lengths = parts.stream().mapToInt(p -> p.digits().size()).toArray();
+        List<BoxReading> digits = FieldEvidence.apply(read, d -> possible(d, lengths, batchDate));
         double p = DigitConfidence.product(digits);
         if (!confidence.sure(digits)) {
             return outcome(ReasonCode.DATE_UNREADABLE, p, String.format(Locale.ROOT, "digit confidence %.3f", p));
@@ -52,6 +55,29 @@ final class DateField {
             }
         }
         return validate(parts.get(0).value(), parts.get(1).value(), parts.get(2).value(), batchDate, p);
+    }
+
+    /** Whether these digits, split into year, month and day by {@code lengths}, are a valid application date. */
+    static boolean possible(int[] d, int[] lengths, LocalDate batchDate) {
+        int[] v = new int[3];
+        int i = 0;
+        for (int k = 0; k < 3; k++) {
+            if (lengths[k] == 0) {
+                return false;
+            }
+            for (int j = 0; j < lengths[k]; j++) {
+                v[k] = v[k] * 10 + d[i++];
+            }
+        }
+        if (v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) {
+            return false;
+        }
+        try {
+            LocalDate date = LocalDate.of(REIWA_OFFSET + v[0], v[1], v[2]);
+            return !date.isBefore(REIWA_START) && !date.isAfter(batchDate);
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private static FieldOutcome validate(int reiwaYear, int month, int day, LocalDate batchDate, double p) {

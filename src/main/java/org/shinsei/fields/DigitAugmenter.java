@@ -24,11 +24,23 @@ final class DigitAugmenter {
 
     /** @return a new image, ink bright on black, at {@code UP} times the cell's size (not normalised) */
     static Mat variant(Mat cell, int digit, Random rnd) {
+        return variant(cell, digit, rnd, false);
+    }
+
+    /**
+     * @param elastic also bend the strokes by a smooth random displacement field (Simard et al., 2003), the way
+     *                one hand's loops and curves differ from another's; the SVM's variants are made without it,
+     *                the network's with it
+     */
+    static Mat variant(Mat cell, int digit, Random rnd, boolean elastic) {
         int n = cell.rows() * UP;
         Mat big = new Mat();
         Imgproc.resize(cell, big, new Size(n, n), 0, 0, Imgproc.INTER_CUBIC);
         if (digit == 1 && rnd.nextDouble() < 0.5) {
             japaneseOne(big, rnd);
+        }
+        if (elastic && rnd.nextDouble() < 0.7) {
+            elastic(big, rnd);
         }
         warp(big, rnd);
         thickness(big, rnd);
@@ -81,6 +93,45 @@ final class DigitAugmenter {
             Imgproc.line(big, new org.opencv.core.Point(top.x - half, y), new org.opencv.core.Point(top.x + half, y),
                     Scalar.all(255), stroke, Imgproc.LINE_AA);
         }
+    }
+
+    /** Displaces every pixel by a random field smoothed over ~a sixth of the cell, up to ~1 training pixel. */
+    private static void elastic(Mat big, Random rnd) {
+        int n = big.rows();
+        double sigma = n / 10.0;
+        double alpha = n * (1.0 + rnd.nextDouble() * 0.8);
+        Mat dx = field(n, rnd, sigma, alpha);
+        Mat dy = field(n, rnd, sigma, alpha);
+        float[] fx = new float[n * n];
+        float[] fy = new float[n * n];
+        dx.get(0, 0, fx);
+        dy.get(0, 0, fy);
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                fx[y * n + x] += x;
+                fy[y * n + x] += y;
+            }
+        }
+        dx.put(0, 0, fx);
+        dy.put(0, 0, fy);
+        Mat out = new Mat();
+        Imgproc.remap(big, out, dx, dy, Imgproc.INTER_LINEAR, Core.BORDER_CONSTANT, Scalar.all(0));
+        out.copyTo(big);
+        out.release();
+        dx.release();
+        dy.release();
+    }
+
+    private static Mat field(int n, Random rnd, double sigma, double alpha) {
+        float[] v = new float[n * n];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+        Mat m = new Mat(n, n, CvType.CV_32F);
+        m.put(0, 0, v);
+        Imgproc.GaussianBlur(m, m, new Size(0, 0), sigma);
+        Core.multiply(m, Scalar.all(alpha), m);
+        return m;
     }
 
     private static Mat thresholded(Mat big) {

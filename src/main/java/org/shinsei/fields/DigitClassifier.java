@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import org.opencv.core.Mat;
 import org.opencv.ml.SVM;
@@ -16,40 +17,54 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Recognises one hand-written digit with a calibrated confidence: the ink is normalised like the training
- * digits, described by HOG and voted on by the RBF SVM that {@link DigitModelTrainer} trained; the winner's
- * smallest pairwise margin goes through the held-out calibration. Immutable after loading, thread-safe.
+ * digits, then read twice — by HOG and the RBF SVM, and by the small network on the pixels, both trained by
+ * {@link DigitModelTrainer} — and the two opinions are combined by {@link DigitVote} into one digit and the
+ * probability, measured on digits the models never saw, that it is right. Immutable after loading, thread-safe.
  */
 public final class DigitClassifier {
 
     static final String MODEL = "digits-svm.yml.gz";
+    static final String CNN_MODEL = "digits-cnn.bin.gz";
     static final String CALIBRATION = "digits-calibration.yml";
     private static final String RESOURCES = "/models/";
 
     /**
      * @param digit      0..9
      * @param confidence calibrated probability that {@code digit} is right
-     * @param margin     the raw SVM margin behind it
+     * @param score      the vote's score behind it (see {@link DigitVote})
+     * @param agree        whether the SVM and the network read the same digit
      */
-    public record Guess(int digit, double confidence, double margin) {
+    public record Guess(int digit, double confidence, double score, boolean agree) {
+    }
+
+    /** The calibration file: three step functions measured by cross-validation (see {@link DigitVote}). */
+    record CalibrationFile(String features, List<DigitCalibration.Step> svm, List<DigitCalibration.Step> cnn,
+                           List<DigitCalibration.Step> joint) {
+        DigitVote vote() {
+            return new DigitVote(features, new DigitCalibration(features, svm), new DigitCalibration(features, cnn),
+                    new DigitCalibration(features, joint));
+        }
     }
 
     private final DigitSvm svm;
-    private final DigitCalibration calibration;
+    private final DigitCnn cnn;
+    private final DigitVote vote;
     private final DigitFeatures features = new DigitFeatures();
 
-    DigitClassifier(DigitSvm svm, DigitCalibration calibration) {
-        if (!DigitFeatures.VERSION.equals(calibration.features())) {
-            throw new IllegalStateException("the digit model was trained with features '" + calibration.features()
+    DigitClassifier(DigitSvm svm, DigitCnn cnn, DigitVote vote) {
+        if (!DigitFeatures.VERSION.equals(vote.features())) {
+            throw new IllegalStateException("the digit model was trained with features '" + vote.features()
                     + "' but this code computes '" + DigitFeatures.VERSION + "': retrain with DigitModelTrainer");
         }
         this.svm = svm;
-        this.calibration = calibration;
+        this.cnn = cnn;
+        this.vote = vote;
     }
 
-    /** Loads the committed model from the classpath ({@code /models/}); fails at once if it is missing or stale. */
+    /** Loads the committed models from the classpath ({@code /models/}); fails at once if one is missing or stale. */
     public static DigitClassifier fromClasspath() {
         OpenCv.load();
-        return new DigitClassifier(loadSvm(), loadCalibration());
+        return new DigitClassifier(loadSvm(), loadCnn(), loadCalibration().vote());
     }
 
     /** @param ink ink bright on black, any size, only this digit's strokes */
@@ -63,8 +78,25 @@ public final class DigitClassifier {
     }
 
     Guess classifyNormalised(Mat digit) {
+        DigitVote.Voted v = vote.vote(opinions(svm, features, cnn, digit, -1));
+        return new Guess(v.digit(), vote.confidence(v), v.score(), v.agree());
+    }
+
+    /** What the SVM and the network each say about one normalised digit. */
+    static DigitVote.Opinions opinions(DigitSvm svm, DigitFeatures features, DigitCnn cnn, Mat digit, int truth) {
         DigitSvm.DigitScores s = svm.score(features.of(digit));
-        return new Guess(s.digit(), calibration.confidence(s.margin()), s.margin());
+        byte[] px = new byte[DigitCnn.IN * DigitCnn.IN];
+        digit.get(0, 0, px);
+        double[] p = cnn.probabilities(px);
+        return new DigitVote.Opinions(s.digit(), s.margin(), DigitCnn.argmax(p), DigitVote.cnnScore(p), truth);
+    }
+
+    private static DigitCnn loadCnn() {
+        try (InputStream in = new java.util.zip.GZIPInputStream(resource(CNN_MODEL))) {
+            return DigitCnn.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the digit network " + RESOURCES + CNN_MODEL, e);
+        }
     }
 
     private static DigitSvm loadSvm() {
@@ -87,10 +119,10 @@ public final class DigitClassifier {
         }
     }
 
-    private static DigitCalibration loadCalibration() {
+    private static CalibrationFile loadCalibration() {
         try (InputStream in = resource(CALIBRATION)) {
             return YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
-                    .readValue(in, DigitCalibration.class);
+                    .readValue(in, CalibrationFile.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the digit calibration " + RESOURCES + CALIBRATION, e);
         }

@@ -21,28 +21,31 @@ import org.shinsei.support.OpenCv;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Trains the digit model from {@code digits.png} and writes {@code digits-svm.yml.gz} and
- * {@code digits-calibration.yml}. Its data are deterministic (augmentation seeded per cell); see the models README
- * for the one known wobble, in OpenCV's SVM solver.
+ * Trains the digit models from {@code digits.png} and writes {@code digits-svm.yml.gz}, {@code digits-cnn.bin.gz}
+ * and {@code digits-calibration.yml}. Its data are deterministic (augmentation seeded per cell, the network trained
+ * in a fixed order from a fixed seed); see the models README for the one known wobble, in OpenCV's SVM solver.
  *
  * <p>Indices 0–399 of every digit train; 400–499 are never seen here except in the final held-out report, so the
- * evaluation tests can use them. The calibration comes from 4-fold cross-validation inside the training indices
- * (each fold's margins measured by a model trained on the other three), so it is measured on unseen digits too.
+ * evaluation tests can use them. The calibration comes from 2-fold cross-validation inside the training indices
+ * (each fold's opinions given by an SVM and a network trained on the other fold), so it is measured on unseen digits
+ * too.
  *
  * <pre>java -cp target/classes:$(cat cp.txt) org.shinsei.fields.DigitModelTrainer
  *     [--digits ../shared/data/digits/digits.png] [--out src/main/resources/models] [--variants 6]
- *     [--c 2] [--gamma 0.2] [--search]</pre>
- * {@code --search} only prints the fold-0 error over a small grid of C and gamma (how the defaults were chosen).
+ *     [--c 2] [--gamma 0.2] [--cnn-variants 7] [--cnn-epochs 12] [--cnn-rate 0.03] [--search | --cnn-trial]</pre>
+ * {@code --search} only prints the fold-0 error over a small grid of C and gamma (how the defaults were chosen);
+ * {@code --cnn-trial} trains the network alone and prints its held-out error.
  */
 public final class DigitModelTrainer {
 
     static final int TRAIN_END = 400;
-    static final int FOLDS = 4;
+    /** Two folds: each calibration model sees half the training digits (a little pessimistic, and half the time). */
+    static final int FOLDS = 2;
     /** Each calibration digit is measured as written and in this many distorted variants. */
     private static final int CALIBRATION_VARIANTS = 2;
     private static final long SEED = 20261127L;
 
-    record Params(int variants, double c, double gamma) {
+    record Params(int variants, double c, double gamma, int cnnVariants, DigitCnn.Params cnn) {
     }
 
     private final DigitSamples sheet;
@@ -57,12 +60,19 @@ public final class DigitModelTrainer {
         Map<String, String> opt = options(args);
         Path digits = Path.of(opt.getOrDefault("digits", "../shared/data/digits/digits.png"));
         Path out = Path.of(opt.getOrDefault("out", "src/main/resources/models"));
+        DigitCnn.Params d = DigitCnn.Params.DEFAULT;
         Params params = new Params(Integer.parseInt(opt.getOrDefault("variants", "6")),
-                Double.parseDouble(opt.getOrDefault("c", "2")), Double.parseDouble(opt.getOrDefault("gamma", "0.2")));
+                Double.parseDouble(opt.getOrDefault("c", "2")), Double.parseDouble(opt.getOrDefault("gamma", "0.2")),
+                Integer.parseInt(opt.getOrDefault("cnn-variants", "7")),
+                new DigitCnn.Params(Integer.parseInt(opt.getOrDefault("cnn-epochs", String.valueOf(d.epochs()))),
+                        Double.parseDouble(opt.getOrDefault("cnn-rate", String.valueOf(d.rate()))), d.decay(),
+                        d.momentum(), d.batch(), d.weightDecay()));
         try (DigitSamples sheet = DigitSamples.load(digits)) {
             DigitModelTrainer trainer = new DigitModelTrainer(sheet);
             if (opt.containsKey("search")) {
                 trainer.search(params.variants());
+            } else if (opt.containsKey("cnn-trial")) {
+                trainer.cnnTrial(params);
             } else {
                 trainer.build(params, out);
             }
@@ -77,7 +87,7 @@ public final class DigitModelTrainer {
         for (double c : new double[] {1, 2, 4, 8}) {
             for (double gamma : new double[] {0.1, 0.2, 0.35}) {
                 long t0 = System.nanoTime();
-                DigitSvm svm = train(fit, new Params(variants, c, gamma));
+                DigitSvm svm = train(fit, new Params(variants, c, gamma, 0, null));
                 List<DigitCalibration.Observation> plain = observe(svm, check, 0);
                 List<DigitCalibration.Observation> obs = observe(svm, check, CALIBRATION_VARIANTS);
                 System.out.printf(Locale.ROOT, "C=%-5s gamma=%-5s SVs=%5d  fold-0 error %.2f%% as written, %.2f%% with variants (%.0f s)%n",
@@ -87,31 +97,93 @@ public final class DigitModelTrainer {
         }
     }
 
-    private void build(Params params, Path out) throws IOException {
-        List<DigitCalibration.Observation> calibrationData = new ArrayList<>();
-        for (int fold = 0; fold < FOLDS; fold++) {
-            List<Sample> fit = new ArrayList<>();
-            List<Sample> check = new ArrayList<>();
-            split(fold, fit, check);
-            List<DigitCalibration.Observation> obs = observe(train(fit, params), check, CALIBRATION_VARIANTS);
-            System.out.printf(Locale.ROOT, "fold %d: error %.2f%% on %d%n", fold, 100 * errorRate(obs), obs.size());
-            calibrationData.addAll(obs);
+    /** The network alone, trained on the training indices and measured on the held-out ones (as written). */
+    private void cnnTrial(Params params) {
+        long t0 = System.nanoTime();
+        DigitCnn cnn = trainCnn(sheet.range(0, TRAIN_END), params, 0);
+        int wrong = 0;
+        List<Sample> held = sheet.range(TRAIN_END, DigitSamples.PER_DIGIT);
+        for (Sample s : held) {
+            wrong += DigitCnn.argmax(cnn.probabilities(pixelsOf(s, null))) == s.digit() ? 0 : 1;
         }
-        DigitCalibration calibration = DigitCalibration.fit(DigitFeatures.VERSION, calibrationData);
+        System.out.printf(Locale.ROOT, "cnn alone: held-out error %.2f%% (%d/%d), %.0f s%n", 100.0 * wrong / held.size(),
+                wrong, held.size(), (System.nanoTime() - t0) / 1e9);
+    }
 
-        SVM svm = trainOpenCv(sheet.range(0, TRAIN_END), params);
-        Files.createDirectories(out);
-        Path model = out.resolve(DigitClassifier.MODEL);
-        svm.save(model.toString());
-        DigitSvm java = DigitSvm.of(svm);
-        checkAgainstOpenCv(svm, java);
-        svm.clear();
+    private void build(Params params, Path out) throws IOException {
+        // Folds and the final models are independent: two at a time, each on its own thread and seed, so the result
+        // does not depend on the scheduling.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<List<DigitVote.Opinions>>> folds = new ArrayList<>();
+            for (int f = 0; f < FOLDS; f++) {
+                int fold = f;
+                folds.add(pool.submit(() -> fold(fold, params)));
+            }
+            List<DigitVote.Opinions> calibrationData = new ArrayList<>();
+            for (java.util.concurrent.Future<List<DigitVote.Opinions>> f : folds) {
+                calibrationData.addAll(f.get());
+            }
+            DigitVote vote = DigitVote.fit(DigitFeatures.VERSION, calibrationData);
 
-        HeldOut report = heldOut(java, calibration);
-        Files.writeString(out.resolve(DigitClassifier.CALIBRATION), calibrationYaml(calibration, params, report));
-        System.out.printf(Locale.ROOT, "model: %d support vectors, %s (%d bytes)%n", java.supportVectorCount(),
-                model, Files.size(model));
-        System.out.println(report.text());
+            java.util.concurrent.Future<SVM> svmJob = pool.submit(() -> trainOpenCv(sheet.range(0, TRAIN_END), params));
+            java.util.concurrent.Future<DigitCnn> cnnJob = pool.submit(() -> trainCnn(sheet.range(0, TRAIN_END), params, 0));
+            SVM svm = svmJob.get();
+            Files.createDirectories(out);
+            Path model = out.resolve(DigitClassifier.MODEL);
+            svm.save(model.toString());
+            DigitSvm java = DigitSvm.of(svm);
+            checkAgainstOpenCv(svm, java);
+            svm.clear();
+            DigitCnn cnn = cnnJob.get();
+            Path cnnModel = out.resolve(DigitClassifier.CNN_MODEL);
+            try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(cnnModel))) {
+                cnn.write(o);
+            }
+
+            HeldOut report = heldOut(java, cnn, vote);
+            Files.writeString(out.resolve(DigitClassifier.CALIBRATION), calibrationYaml(vote, params, report));
+            System.out.printf(Locale.ROOT, "models: %d support vectors, %s (%d bytes); %s (%d bytes)%n",
+                    java.supportVectorCount(), model, Files.size(model), cnnModel, Files.size(cnnModel));
+            System.out.println(report.text());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One cross-validation fold: both models trained without it, their opinions on it. */
+    private List<DigitVote.Opinions> fold(int fold, Params params) {
+        List<Sample> fit = new ArrayList<>();
+        List<Sample> check = new ArrayList<>();
+        split(fold, fit, check);
+        long t0 = System.nanoTime();
+        DigitSvm svm = train(fit, params);
+        DigitCnn cnn = trainCnn(fit, params, fold + 1);
+        List<DigitVote.Opinions> obs = observe(svm, cnn, check, CALIBRATION_VARIANTS);
+        System.out.printf(Locale.ROOT, "fold %d: on %d, SVM error %.2f%%, CNN error %.2f%%, both wrong alike %.2f%% (%.0f s)%n",
+                fold, obs.size(), 100 * svmError(obs), 100 * cnnError(obs), 100 * bothWrong(obs),
+                (System.nanoTime() - t0) / 1e9);
+        return obs;
+    }
+
+    private DigitCnn trainCnn(List<Sample> samples, Params params, int run) {
+        int per = 1 + params.cnnVariants();
+        byte[][] x = new byte[samples.size() * per][];
+        int[] y = new int[x.length];
+        int r = 0;
+        for (Sample s : samples) {
+            Random rnd = random(s, 3);
+            for (int v = 0; v < per; v++, r++) {
+                x[r] = pixelsOf(s, v == 0 ? null : rnd, true);
+                y[r] = s.digit();
+            }
+        }
+        return DigitCnn.train(x, y, params.cnn(), SEED + run, line -> System.out.println("[run " + run + "]" + line));
     }
 
     private void split(int fold, List<Sample> fit, List<Sample> check) {
@@ -159,15 +231,37 @@ public final class DigitModelTrainer {
 
     /** The features of a cell as written ({@code rnd == null}) or of one distorted variant. */
     float[] featuresOf(Sample s, Random rnd) {
-        Mat ink = rnd == null ? s.cell() : DigitAugmenter.variant(s.cell(), s.digit(), rnd);
-        Mat digit = DigitNormaliser.normalise(ink);
+        Mat digit = normalisedOf(s, rnd, false);
         try {
             return features.of(digit);
         } finally {
             digit.release();
+        }
+    }
+
+    private static Mat normalisedOf(Sample s, Random rnd, boolean elastic) {
+        Mat ink = rnd == null ? s.cell() : DigitAugmenter.variant(s.cell(), s.digit(), rnd, elastic);
+        try {
+            return DigitNormaliser.normalise(ink);
+        } finally {
             if (rnd != null) {
                 ink.release();
             }
+        }
+    }
+
+    static byte[] pixelsOf(Sample s, Random rnd) {
+        return pixelsOf(s, rnd, false);
+    }
+
+    private static byte[] pixelsOf(Sample s, Random rnd, boolean elastic) {
+        Mat digit = normalisedOf(s, rnd, elastic);
+        try {
+            byte[] px = new byte[DigitCnn.IN * DigitCnn.IN];
+            digit.get(0, 0, px);
+            return px;
+        } finally {
+            digit.release();
         }
     }
 
@@ -181,6 +275,36 @@ public final class DigitModelTrainer {
             }
         }
         return out;
+    }
+
+    /** Both classifiers on the same normalised digit (as written, then distorted variants). */
+    private List<DigitVote.Opinions> observe(DigitSvm svm, DigitCnn cnn, List<Sample> samples, int variants) {
+        List<DigitVote.Opinions> out = new ArrayList<>();
+        for (Sample s : samples) {
+            Random rnd = random(s, 2);
+            for (int v = 0; v <= variants; v++) {
+                Mat digit = normalisedOf(s, v == 0 ? null : rnd, false);
+                try {
+                    out.add(DigitClassifier.opinions(svm, features, cnn, digit, s.digit()));
+                } finally {
+                    digit.release();
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double svmError(List<DigitVote.Opinions> obs) {
+        return obs.stream().filter(o -> o.svmDigit() != o.truth()).count() / (double) obs.size();
+    }
+
+    private static double cnnError(List<DigitVote.Opinions> obs) {
+        return obs.stream().filter(o -> o.cnnDigit() != o.truth()).count() / (double) obs.size();
+    }
+
+    private static double bothWrong(List<DigitVote.Opinions> obs) {
+        return obs.stream().filter(o -> o.cnnDigit() != o.truth() && o.svmDigit() == o.cnnDigit()).count()
+                / (double) obs.size();
     }
 
     /** Per-cell seeds, so a variant does not depend on which other cells were drawn before it. */
@@ -211,43 +335,62 @@ public final class DigitModelTrainer {
     record HeldOut(double error, double variantError, String text) {
     }
 
-    private HeldOut heldOut(DigitSvm svm, DigitCalibration calibration) {
+    private HeldOut heldOut(DigitSvm svm, DigitCnn cnn, DigitVote vote) {
         List<Sample> held = sheet.range(TRAIN_END, DigitSamples.PER_DIGIT);
-        List<DigitCalibration.Observation> plain = observe(svm, held, 0);
-        List<DigitCalibration.Observation> all = observe(svm, held, CALIBRATION_VARIANTS);
+        List<DigitVote.Opinions> plain = observe(svm, cnn, held, 0);
+        List<DigitVote.Opinions> all = observe(svm, cnn, held, CALIBRATION_VARIANTS);
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "held-out (indices %d-%d): error %.2f%% as written, %.2f%% with distorted variants%n",
-                TRAIN_END, DigitSamples.PER_DIGIT - 1, 100 * errorRate(plain), 100 * errorRate(all)));
-        reliability(text, "as written", plain, calibration);
-        reliability(text, "as written + variants", all, calibration);
-        return new HeldOut(errorRate(plain), errorRate(all), text.toString());
+        text.append(String.format(Locale.ROOT, "held-out (indices %d-%d), as written: SVM error %.2f%%, CNN error %.2f%%, "
+                        + "vote error %.2f%%, both wrong alike %.2f%%%n", TRAIN_END, DigitSamples.PER_DIGIT - 1,
+                100 * svmError(plain), 100 * cnnError(plain), 100 * voteError(vote, plain), 100 * bothWrong(plain)));
+        text.append(String.format(Locale.ROOT, "  with distorted variants: SVM %.2f%%, CNN %.2f%%, vote %.2f%%%n",
+                100 * svmError(all), 100 * cnnError(all), 100 * voteError(vote, all)));
+        reliability(text, "as written", plain, vote);
+        reliability(text, "as written + variants", all, vote);
+        return new HeldOut(voteError(vote, plain), voteError(vote, all), text.toString());
     }
 
-    private static void reliability(StringBuilder text, String what, List<DigitCalibration.Observation> obs,
-                                    DigitCalibration calibration) {
-        text.append("  ").append(what).append(':').append(System.lineSeparator());
+    private static double voteError(DigitVote vote, List<DigitVote.Opinions> obs) {
+        return obs.stream().filter(o -> vote.vote(o).digit() != o.truth()).count() / (double) obs.size();
+    }
+
+    private static void reliability(StringBuilder text, String what, List<DigitVote.Opinions> obs, DigitVote vote) {
+        text.append("  ").append(what).append(" (joint confidence):").append(System.lineSeparator());
         for (double t : new double[] {0.9, 0.98, 0.99, 0.995, 0.999}) {
-            long kept = obs.stream().filter(o -> calibration.confidence(o.margin()) >= t).count();
-            long wrong = obs.stream().filter(o -> calibration.confidence(o.margin()) >= t && !o.right()).count();
+            long kept = 0;
+            long wrong = 0;
+            for (DigitVote.Opinions o : obs) {
+                DigitVote.Voted v = vote.vote(o);
+                if (vote.confidence(v) >= t) {
+                    kept++;
+                    wrong += v.digit() == o.truth() ? 0 : 1;
+                }
+            }
             text.append(String.format(Locale.ROOT, "    confidence >= %.3f: keeps %5.1f%%, error among kept %.3f%% (%d/%d)%n",
                     t, 100.0 * kept / obs.size(), kept == 0 ? 0 : 100.0 * wrong / kept, wrong, kept));
         }
     }
 
-    private static String calibrationYaml(DigitCalibration calibration, Params params, HeldOut report) {
+    private static String calibrationYaml(DigitVote vote, Params params, HeldOut report) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("features", calibration.features());
+        doc.put("features", vote.features());
         // insertion-ordered, so that the same model always writes the same file
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("data", "digits.png (OpenCV sample data, from MNIST, CC BY-SA 3.0): indices 0-" + (TRAIN_END - 1)
-                + " of each digit, " + params.variants() + " distorted variants each");
+                + " of each digit; SVM " + params.variants() + " distorted variants each, CNN " + params.cnnVariants()
+                + " (with elastic distortion)");
         training.put("svm", "C-SVC, RBF, C=" + params.c() + ", gamma=" + params.gamma());
+        DigitCnn.Params c = params.cnn();
+        training.put("cnn", "conv5x5x8-pool-conv3x3x16-pool-dense64-dense10, SGD " + c.epochs() + " epochs, rate "
+                + c.rate() + " x" + c.decay() + "/epoch, momentum " + c.momentum() + ", batch " + c.batch());
         training.put("calibration", FOLDS + "-fold cross-validation inside the training indices, "
                 + CALIBRATION_VARIANTS + " variants per digit");
-        training.put("heldOutError", String.format(Locale.ROOT, "%.4f as written, %.4f with variants (indices %d-%d)",
+        training.put("heldOutError", String.format(Locale.ROOT, "vote %.4f as written, %.4f with variants (indices %d-%d)",
                 report.error(), report.variantError(), TRAIN_END, DigitSamples.PER_DIGIT - 1));
         doc.put("training", training);
-        doc.put("steps", calibration.steps());
+        doc.put("svm", vote.svm().steps());
+        doc.put("cnn", vote.cnn().steps());
+        doc.put("joint", vote.joint().steps());
         return YAMLMapper.builder().build().writeValueAsString(doc);
     }
 

@@ -15,7 +15,8 @@ import org.shinsei.registration.RegisteredPage;
  * <p>On a colour scan the frame is dropout green and the ink black or blue ballpoint. With paper {@code P} and
  * frame coverage {@code a}, a pixel is {@code R = P(1−a)}, {@code G = P(1−a) + Δa} where {@code Δ} is the
  * frame's green-minus-red; so {@code a = (G−R)/Δ} and the ink is the red channel's darkening minus what the
- * frame explains, {@code (P−R) − P·a}. Black ink has G≈R and blue ink G only a little above R, so both survive.
+ * frame explains, {@code (P−R) − P·a}. Black ink has G≈R; blue ink has G a little above R but B well above G, which
+ * the frame never has, so a bluish pixel is not frame at all (this keeps a faint blue pen's strokes whole).
  *
  * <p>On a grey scan colour is gone: the frame is a thin straight line, lighter than ballpoint ink, near where the
  * layout puts it. Long straight runs in a band around the box edges are taken out unless they are clearly darker
@@ -25,6 +26,13 @@ final class InkMap {
 
     /** Green-minus-red of the dropout colour (0, 150, 110): what a pixel wholly covered by the frame shows. */
     private static final double NOMINAL_FRAME_DELTA = 150;
+    /**
+     * A pixel counts as frame only in so far as its green also exceeds its blue (by the paper's tint): the dropout
+     * green (0, 150, 110) does, by ~40 at full strength; blue ballpoint never does, and a faint blue pen shows little
+     * darkening on red, so reading its small green-over-red as frame would erase most of it.
+     */
+    private static final double GREEN_OVER_BLUE_SLACK = 10;
+    private static final double GREEN_OVER_BLUE_RAMP = 20;
     /** Grey darker than the frame line by this much is ink crossing it. */
     private static final int DARKER_THAN_FRAME = 40;
 
@@ -55,20 +63,27 @@ final class InkMap {
         bgr.get(0, 0, px);
         int[] red = new int[n];
         int[] green = new int[n];
+        int[] blue = new int[n];
         int[] delta = new int[n];
         for (int i = 0; i < n; i++) {
+            blue[i] = px[3 * i] & 0xff;
             green[i] = px[3 * i + 1] & 0xff;
             red[i] = px[3 * i + 2] & 0xff;
             delta[i] = green[i] - red[i];
         }
         double paperRed = paperLevel(red);
-        double paperTint = paperLevel(green) - paperRed;
+        double paperGreen = paperLevel(green);
+        double paperTint = paperGreen - paperRed;
+        double paperBlueTint = paperGreen - paperLevel(blue);
         // The frame's full strength as this scan shows it, from the strongest green in the crop; never taken
         // below two fifths of nominal so that a crop without frame does not read blue ink as frame.
         double frameDelta = Math.max(0.4 * NOMINAL_FRAME_DELTA, Math.min(1.3 * NOMINAL_FRAME_DELTA, percentile(delta, 0.995)));
         byte[] out = new byte[n];
         for (int i = 0; i < n; i++) {
             double frame = Math.max(0, Math.min(1, (delta[i] - paperTint) / frameDelta));
+            // the frame is greener than blue too; blue ink is bluer than green, however pale it is
+            double greenerThanBlue = (green[i] - blue[i] - paperBlueTint + GREEN_OVER_BLUE_SLACK) / GREEN_OVER_BLUE_RAMP;
+            frame *= Math.max(0, Math.min(1, greenerThanBlue));
             double ink = (paperRed - red[i]) - paperRed * frame;
             out[i] = (byte) Math.max(0, Math.min(255, Math.round(ink)));
         }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param residenceUntil pre-printed 在留期限; null = Japanese national (printed なし)
  * @param phone          the digits written in the phone boxes from the left; "" = nothing written
  * @param date           the application date as written per box
- * @param signature      the text written in the 申請者氏名 box; null = empty; {@link #SCRIBBLE} = an illegible scrawl
+ * @param signature      the text written in the 申請者氏名 box; null = empty; {@link #SCRIBBLE} = an illegible scrawl;
+ *                       {@link #STRAY_MARKS} = no signature, only stray marks
  * @param noSigningCertificate 署名用電子証明書の発行を希望しない
  * @param noUserCertificate    利用者証明用電子証明書の発行を希望しない
  * @param braille              点字表記を希望する
@@ -46,6 +47,8 @@ public record FormContent(
 
     /** A signature that is an illegible scrawl rather than written characters. */
     public static final String SCRIBBLE = "\u0000scribble";
+    /** No signature, only stray marks in the 申請者氏名 box: a dot and a short pen slip (SIGNATURE_MISSING). */
+    public static final String STRAY_MARKS = "\u0000stray";
 
     public FormContent {
         Objects.requireNonNull(applicationId, "applicationId");

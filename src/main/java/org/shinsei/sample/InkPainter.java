@@ -42,6 +42,8 @@ final class InkPainter {
             Jitter j = new Jitter(f.seed(), SIGNATURE_SALT);
             if (FormContent.SCRIBBLE.equals(f.signature())) {
                 scribbleSignature(c, layout.signature(), ink, j);
+            } else if (FormContent.STRAY_MARKS.equals(f.signature())) {
+                strayMarks(c, layout.signature(), ink, j);
             } else {
                 writeSignature(c, f.signature(), layout.signature(), ink, j);
             }
@@ -91,6 +93,26 @@ final class InkPainter {
             p.lineTo(x, mid + amp * Math.sin(phase * 2.2) - (x - box.x()) * 0.02);
         }
         c.stroke(p, ink, new BasicStroke(0.45f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+
+    /**
+     * No signature, only what a pen leaves by accident: a dot or two and a short slip of 1.5–3 mm, somewhere in the
+     * box. Together well under the ink of one written character.
+     */
+    private static void strayMarks(Canvas c, MmRect box, Color ink, Jitter j) {
+        BasicStroke pen = new BasicStroke(0.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        int dots = 1 + (j.chance(0.5) ? 1 : 0);
+        for (int i = 0; i < dots; i++) {
+            double cx = box.x() + j.between(3, box.width() - 3);
+            double cy = box.y() + j.between(2, box.height() - 2);
+            double r = j.between(0.2, 0.35);
+            c.fill(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r), ink);
+        }
+        double x = box.x() + j.between(3, box.width() - 6);
+        double y = box.y() + j.between(2, box.height() - 2);
+        double len = j.between(1.5, 3);
+        double angle = j.between(0, Math.PI);
+        c.stroke(new Line2D.Double(x, y, x + len * Math.cos(angle), y + len * Math.sin(angle)), ink, pen);
     }
 
     /** The marks an applicant may put in a 5 × 5 mm box. */
@@ -143,6 +165,16 @@ final class InkPainter {
                                 cx + half * Math.cos(angle), cy + half * Math.sin(angle)), ink.faint(),
                                 new BasicStroke(0.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                     }
+                }
+                case STRAY -> {
+                    // a pen slip from outside that stops on the frame line, and a dot beside the box
+                    double yy = y + (1.5 + j.between(0, 2)) * s;
+                    c.stroke(new Line2D.Double(x - 1.2 - j.between(0, 0.8), yy + j.plusMinus(0.4), x + j.between(0, 0.1), yy),
+                            ink.colour(), pen);
+                    double r = j.between(0.15, 0.3);
+                    double dx = x + box.width() + 0.8 + j.between(0, 0.6);
+                    double dy = y + j.between(0.5, box.height() - 0.5);
+                    c.fill(new Ellipse2D.Double(dx - r, dy - r, 2 * r, 2 * r), ink.colour());
                 }
                 default -> throw new IllegalArgumentException("unknown mark " + mark);
             }

@@ -41,9 +41,11 @@ import net.sourceforge.tess4j.TesseractException;
 
 /**
  * Issue 4: how well the hand-written fields are read on generated scans whose digits are real hand-writing the
- * model never saw (held-out MNIST indices 400–499 of every digit), 200–400 dpi, colour and grey, black and blue
- * ink, JPEG, noise and blur. Prints the figures and fails under the floors below. The number that matters is the
- * error rate among auto-accepted fields: a wrong value that nobody looks at.
+ * model never saw (held-out MNIST indices 400–499 of every digit), 200–400 dpi, colour and grey, black, blue and
+ * faint blue ink, JPEG, noise and blur; signatures, scrawls or only stray marks in the signature box; ticks, crosses,
+ * fills, scribbles, faint dots and stray marks around empty checkboxes. Prints the figures (with the same for
+ * Tesseract alone, and the per-form CPU time of the four fields as a benchmark) and fails under the floors below. The
+ * number that matters is the error rate among auto-accepted fields: a wrong value that nobody looks at.
  */
 class FieldsEvaluationTest {
 
@@ -51,13 +53,16 @@ class FieldsEvaluationTest {
     private static final int FONT_FORMS = 20;
     /** Tesseract takes ~20 ms a character: the baseline reads the first this many digit boxes. */
     private static final int TESSERACT_DIGITS = 200;
+    /** Pages read before the timing starts (class loading, JIT). */
+    private static final int WARM_UP = 10;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     // Floors, set from measured figures with margin (see the report in the branch's last commit).
     private static final double MIN_DIGIT_ACCURACY = 0.975;
     private static final double MAX_ACCEPTED_FIELD_ERROR = 0.005;
-    private static final double MIN_AUTO_ACCEPT = 0.25;
-    private static final double MIN_CHECKBOX_RIGHT = 0.98;
-    private static final double MIN_SIGNATURE_RIGHT = 0.98;
+    private static final double MIN_AUTO_ACCEPT = 0.45;
+    private static final double MIN_CHECKBOX_RIGHT = 0.99;
+    private static final double MIN_SIGNATURE_RIGHT = 0.99;
 
     private static FormLayout layout;
     private static ScanSimulator simulator;
@@ -125,7 +130,7 @@ class FieldsEvaluationTest {
             FormContent form = FormContent.typical(String.format("%023d", i))
                     .withPhone(truth.phone).withDate(truth.written).withSignature(truth.signature)
                     .withCheckboxes(truth.marks.get(0), truth.marks.get(1), truth.marks.get(2))
-                    .withInk(rnd.nextDouble() < 0.3 ? InkColour.BLUE : InkColour.BLACK)
+                    .withInk(truth.ink)
                     .withHandwriting(writer.of(rnd.nextLong())).withSeed(rnd.nextLong());
             ScanConditions c = conditions(rnd, i);
             long g0 = System.nanoTime();
@@ -133,8 +138,16 @@ class FieldsEvaluationTest {
             t.generateNanos += System.nanoTime() - g0;
             try (RegisteredPage page = ScannedForms.register(scan)) {
                 long t0 = System.nanoTime();
+                long cpu0 = CPU.getCurrentThreadCpuTime();
                 FieldReadings r = reader.read(page, PageRef.envelope("eval-" + i).page(1), ScannedForms.BATCH_DATE);
-                t.nanos += System.nanoTime() - t0;
+                long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+                long wall = System.nanoTime() - t0;
+                if (i >= WARM_UP) {
+                    t.nanos += wall;
+                    t.cpuNanos += cpu;
+                    t.maxCpuNanos = Math.max(t.maxCpuNanos, cpu);
+                    t.timed++;
+                }
                 t.pages++;
                 t.field(truth.phone.isEmpty() ? null : truth.phone, r.phone(), r.reasons(), truth.phone.isEmpty()
                         ? ReasonCode.PHONE_MISSING : null, c.colour());
@@ -142,14 +155,14 @@ class FieldsEvaluationTest {
                 FieldReadings all = unguarded.read(page, PageRef.envelope("eval-" + i).page(1), ScannedForms.BATCH_DATE);
                 t.sweep(truth.phone.isEmpty() ? null : truth.phone, all.phone());
                 t.sweep(truth.iso, all.applicationDate());
-                t.signature(truth.signature != null, r.signaturePresent(), r.reasons());
+                t.signature(truth.signature, r.signaturePresent(), r.reasons(), truth.ink);
                 List<MmRect> cb = List.copyOf(layout.checkboxes().values());
                 for (int k = 0; k < 3; k++) {
                     t.share(truth.marks.get(k), checkboxReader.read(page, cb.get(k)).inkShare());
                 }
-                t.checkbox(truth.marks.get(0), r.noSigningCertificate());
-                t.checkbox(truth.marks.get(1), r.noUserCertificate());
-                t.checkbox(truth.marks.get(2), r.braille());
+                t.checkbox(truth.marks.get(0), r.noSigningCertificate(), truth.ink);
+                t.checkbox(truth.marks.get(1), r.noUserCertificate(), truth.ink);
+                t.checkbox(truth.marks.get(2), r.braille(), truth.ink);
                 digits(page, truth, t, tess);
             }
         }
@@ -169,6 +182,9 @@ class FieldsEvaluationTest {
         written.addAll(truth.written.year());
         written.addAll(truth.written.month());
         written.addAll(truth.written.day());
+        boolean tessAll = tess != null;
+        boolean tessPhone = true;
+        boolean tessDate = true;
         for (int i = 0; i < boxes.size(); i++) {
             BoxReading b = boxReader.read(page, boxes.get(i));
             if (written.get(i).isEmpty()) {
@@ -189,8 +205,25 @@ class FieldsEvaluationTest {
                 long t0 = System.nanoTime();
                 if (tesseract(tess, page, boxes.get(i)).equals(written.get(i))) {
                     t.tessRight++;
+                } else if (i < layout.phoneBoxes().size()) {
+                    tessPhone = false;
+                } else {
+                    tessDate = false;
                 }
                 t.tessNanos += System.nanoTime() - t0;
+            } else {
+                tessAll = false;
+            }
+        }
+        // Tesseract alone has no usable confidence: every field it reads is taken as it reads it
+        if (tessAll) {
+            if (!truth.phone.isEmpty()) {
+                t.tessFields++;
+                t.tessFieldsRight += tessPhone ? 1 : 0;
+            }
+            if (truth.iso != null) {
+                t.tessFields++;
+                t.tessFieldsRight += tessDate ? 1 : 0;
             }
         }
     }
@@ -231,13 +264,21 @@ class FieldsEvaluationTest {
     }
 
     /** What a generated form holds, and what the reader should report for it. */
-    record Truth(String phone, WrittenDate written, String iso, ReasonCode dateCode, String signature, List<Mark> marks) {
+    record Truth(String phone, WrittenDate written, String iso, ReasonCode dateCode, String signature, List<Mark> marks,
+                 InkColour ink) {
 
         static Truth draw(SplittableRandom rnd) {
             String phone = "";
             if (rnd.nextDouble() >= 0.05) {
+                // as Japanese numbers are: mobile 070/080/090 (and 050 IP) + 8 digits; landline 0 + area code
+                // (never starting with 0) + subscriber, 10 digits in all
                 StringBuilder p = new StringBuilder("0");
                 int n = rnd.nextDouble() < 0.7 ? 11 : 10;
+                if (n == 11) {
+                    p.append("5789".charAt(rnd.nextDouble() < 0.1 ? 0 : 1 + rnd.nextInt(3))).append('0');
+                } else {
+                    p.append(1 + rnd.nextInt(9));
+                }
                 while (p.length() < n) {
                     p.append(rnd.nextInt(10));
                 }
@@ -264,13 +305,16 @@ class FieldsEvaluationTest {
                 iso = d.toString();
             }
             double s = rnd.nextDouble();
-            String signature = s < 0.1 ? null : s < 0.25 ? FormContent.SCRIBBLE : "見本 太郎";
+            String signature = s < 0.06 ? null : s < 0.14 ? FormContent.STRAY_MARKS : s < 0.28 ? FormContent.SCRIBBLE
+                    : "見本 太郎";
             List<Mark> marks = new ArrayList<>();
             Mark[] all = Mark.values();
             for (int i = 0; i < 3; i++) {
-                marks.add(rnd.nextDouble() < 0.4 ? Mark.EMPTY : all[rnd.nextInt(all.length)]);
+                marks.add(rnd.nextDouble() < 0.35 ? Mark.EMPTY : all[rnd.nextInt(all.length)]);
             }
-            return new Truth(phone, written, iso, code, signature, marks);
+            double u2 = rnd.nextDouble();
+            InkColour ink = u2 < 0.2 ? InkColour.FAINT_BLUE : u2 < 0.45 ? InkColour.BLUE : InkColour.BLACK;
+            return new Truth(phone, written, iso, code, signature, marks, ink);
         }
 
         /** A value below 10 as "0v", or as one digit in the left or the right box. */
@@ -291,6 +335,9 @@ class FieldsEvaluationTest {
     static final class Tally {
         int pages;
         long nanos;
+        long cpuNanos;
+        long maxCpuNanos;
+        int timed;
         long generateNanos;
         long tessNanos;
         int digits;
@@ -298,6 +345,8 @@ class FieldsEvaluationTest {
         int emptyBoxes;
         int emptyReadAsInk;
         int tessDigits;
+        int tessFields;
+        int tessFieldsRight;
         int tessRight;
         int fields;
         int fieldsWithValue;
@@ -362,15 +411,42 @@ class FieldsEvaluationTest {
             }
         }
 
-        void signature(boolean written, boolean present, List<Reason> reasons) {
+        /** Per ink: signatures right, signatures, checkboxes right, checkboxes. */
+        Map<InkColour, int[]> byInk = new EnumMap<>(InkColour.class);
+        int[] strays = new int[4];
+
+        void signature(String truth, boolean present, List<Reason> reasons, InkColour ink) {
+            boolean written = truth != null && !FormContent.STRAY_MARKS.equals(truth);
             boolean review = reasons.stream().anyMatch(r -> r.code() == ReasonCode.SIGNATURE_MISSING
                     && r.severity() == org.shinsei.decision.Severity.REVIEW);
-            signature[written ? 1 : 0][present ? 2 : review ? 1 : 0]++;
+            int col = present ? 2 : review ? 1 : 0;
+            signature[written ? 1 : 0][col]++;
+            boolean right = written ? col == 2 : col == 0;
+            int[] k = byInk.computeIfAbsent(ink, x -> new int[4]);
+            k[0] += right ? 1 : 0;
+            k[1]++;
+            if (FormContent.STRAY_MARKS.equals(truth)) {
+                strays[0] += right ? 1 : 0;
+                strays[1]++;
+            }
         }
 
-        void checkbox(Mark truth, Boolean read) {
+        void checkbox(Mark truth, Boolean read, InkColour ink) {
             int[] row = checkboxes.computeIfAbsent(truth, m -> new int[3]);
-            row[read == null ? 1 : read ? 2 : 0]++;
+            int col = read == null ? 1 : read ? 2 : 0;
+            row[col]++;
+            boolean right = col == expectedColumn(truth);
+            int[] k = byInk.computeIfAbsent(ink, x -> new int[4]);
+            k[2] += right ? 1 : 0;
+            k[3]++;
+            if (truth == Mark.STRAY) {
+                strays[2] += right ? 1 : 0;
+                strays[3]++;
+            }
+        }
+
+        private static int expectedColumn(Mark m) {
+            return m == Mark.AMBIGUOUS ? 1 : m.marked() ? 2 : 0;
         }
 
         double digitAccuracy() {
@@ -402,13 +478,16 @@ class FieldsEvaluationTest {
 
         void print(String title) {
             StringBuilder s = new StringBuilder();
-            s.append(String.format(Locale.ROOT, "%n== fields evaluation: %s, %d pages, 200-400 dpi, colour+grey, black+blue ink ==%n",
+            s.append(String.format(Locale.ROOT, "%n== fields evaluation: %s, %d pages, 200-400 dpi, colour+grey, black, blue and faint blue ink ==%n",
                     title, pages));
             s.append(String.format(Locale.ROOT, "digit accuracy (per written box)    %6.2f%% (%d/%d)%n",
                     100 * digitAccuracy(), digitsRight, digits));
             if (tessDigits > 0) {
                 s.append(String.format(Locale.ROOT, "  Tesseract baseline, same crops    %6.2f%% (%d/%d, psm 10, digits whitelist)%n",
                         100.0 * tessRight / tessDigits, tessRight, tessDigits));
+                s.append(String.format(Locale.ROOT, "  Tesseract alone, whole fields      %6.2f%% exact (%d/%d valid fields of the first forms;"
+                        + " no confidence, so all auto-accepted, review rate 0%%, exact match among them the same)%n",
+                        100.0 * tessFieldsRight / Math.max(1, tessFields), tessFieldsRight, tessFields));
             }
             s.append(String.format(Locale.ROOT, "empty boxes read as ink             %6.2f%% (%d/%d)%n",
                     100.0 * emptyReadAsInk / Math.max(1, emptyBoxes), emptyReadAsInk, emptyBoxes));
@@ -417,13 +496,24 @@ class FieldsEvaluationTest {
             s.append(String.format(Locale.ROOT, "auto-accept rate (valid fields)     %6.2f%% (%d/%d; grey %d/%d, colour %d/%d)%n",
                     100 * autoAccept(), accepted, fieldsWithValue, acceptedByColour[0], fieldsByColour[0],
                     acceptedByColour[1], fieldsByColour[1]));
-            s.append(String.format(Locale.ROOT, "ERROR AMONG AUTO-ACCEPTED FIELDS    %6.3f%% (%d/%d)%n",
-                    100 * acceptedError(), acceptedWrong, accepted));
+            s.append(String.format(Locale.ROOT, "REVIEW RATE (valid fields)          %6.2f%% (%d/%d)%n",
+                    100 * (1 - autoAccept()), fieldsWithValue - accepted, fieldsWithValue));
+            s.append(String.format(Locale.ROOT, "ERROR AMONG AUTO-ACCEPTED FIELDS    %6.3f%% (%d/%d; exact match among them %.2f%%)%n",
+                    100 * acceptedError(), acceptedWrong, accepted, 100 * (1 - acceptedError())));
             s.append(String.format(Locale.ROOT, "blank fields -> *_MISSING           %d/%d;  invalid dates flagged %d/%d%n",
                     blankRight, blankFields, invalidFlagged, invalidFields));
             s.append(String.format(Locale.ROOT, "signature  (rows truth, cols read: missing / review / present)%n"));
             s.append(String.format(Locale.ROOT, "  none     %5d %5d %5d%n", signature[0][0], signature[0][1], signature[0][2]));
             s.append(String.format(Locale.ROOT, "  written  %5d %5d %5d%n", signature[1][0], signature[1][1], signature[1][2]));
+            s.append(String.format(Locale.ROOT, "SIGNATURES RIGHT                    %6.2f%% (stray marks only: %d/%d read missing)%n",
+                    100 * signatureRight(), strays[0], strays[1]));
+            s.append(String.format(Locale.ROOT, "CHECKBOXES RIGHT                    %6.2f%% (stray marks around an empty box: %d/%d unmarked)%n",
+                    100 * checkboxRight(), strays[2], strays[3]));
+            for (Map.Entry<InkColour, int[]> e : byInk.entrySet()) {
+                int[] k = e.getValue();
+                s.append(String.format(Locale.ROOT, "  %-10s ink: signatures %d/%d, checkboxes %d/%d%n", e.getKey(),
+                        k[0], k[1], k[2], k[3]));
+            }
             s.append(String.format(Locale.ROOT, "checkboxes (rows truth, cols read: unmarked / ambiguous / marked)%n"));
             for (Map.Entry<Mark, int[]> e : checkboxes.entrySet()) {
                 int[] row = e.getValue();
@@ -433,15 +523,17 @@ class FieldsEvaluationTest {
             }
             s.append("field confidence floor sweep (fields read complete and valid, no floor applied):")
                     .append(System.lineSeparator());
-            for (double floor : new double[] {0, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99}) {
+            for (double floor : new double[] {0, 0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995}) {
                 long kept = sweep.stream().filter(x -> x[0] >= floor).count();
                 long wrong = sweep.stream().filter(x -> x[0] >= floor && x[1] == 0).count();
-                s.append(String.format(Locale.ROOT, "  product >= %.2f: accepts %5.1f%% of valid fields, error among them %.2f%% (%d/%d)%n",
+                s.append(String.format(Locale.ROOT, "  product >= %.3f: accepts %5.1f%% of valid fields, error among them %.2f%% (%d/%d)%n",
                         floor, 100.0 * kept / Math.max(1, fieldsWithValue), 100.0 * wrong / Math.max(1, kept), wrong, kept));
             }
-            s.append(String.format(Locale.ROOT, "time: %.1f ms per page (reading only, 1 thread); generating %.0f ms per page;"
-                    + " Tesseract %.1f ms per digit%n", nanos / 1e6 / pages, generateNanos / 1e6 / pages,
-                    tessNanos / 1e6 / Math.max(1, tessDigits)));
+            s.append(String.format(Locale.ROOT, "BENCHMARK all four fields: %.1f ms CPU per form on one thread (max %.1f ms), "
+                    + "%.1f ms wall on this shared machine; %d forms after %d warm-up%n", cpuNanos / 1e6 / Math.max(1, timed),
+                    maxCpuNanos / 1e6, nanos / 1e6 / Math.max(1, timed), timed, WARM_UP));
+            s.append(String.format(Locale.ROOT, "  generating a form %.0f ms; Tesseract %.1f ms per digit%n",
+                    generateNanos / 1e6 / pages, tessNanos / 1e6 / Math.max(1, tessDigits)));
             System.out.print(s);
         }
     }

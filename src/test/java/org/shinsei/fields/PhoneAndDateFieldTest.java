@@ -97,4 +97,36 @@ class PhoneAndDateFieldTest {
         assertEquals(ReasonCode.DATE_UNREADABLE, o.reason().code());
         assertNull(o.value().value());
     }
+
+    @Test
+    void aNumberOutsideTheNumberingPlanIsUnreadable() {
+        for (String w : new String[] {"19012345678", "09112345678", "00012345678", "0012345678", "04012345678"}) {
+            FieldOutcome o = phone.interpret(boxes(w, 11));
+            assertNull(o.value().value(), w);
+            assertEquals(ReasonCode.PHONE_UNREADABLE, o.reason().code(), w);
+        }
+    }
+
+    /** Doubt about a digit that no other digit could replace in a valid field does not hold the field back. */
+    @Test
+    void theFieldsRulesAreEvidenceNeverARepair() {
+        List<BoxReading> firstUnsure = boxes("09012345678", 11);
+        firstUnsure.set(0, BoxReading.digit(0, 0.9));
+        firstUnsure.set(2, BoxReading.digit(0, 0.9));
+        assertEquals("09012345678", phone.interpret(firstUnsure).value().value());
+        List<BoxReading> secondUnsure = boxes("09012345678", 11);
+        secondUnsure.set(1, BoxReading.digit(9, 0.9)); // 080, 070 are as possible
+        assertEquals(ReasonCode.PHONE_UNREADABLE, phone.interpret(secondUnsure).reason().code());
+
+        List<BoxReading> year = two("08");
+        year.set(0, BoxReading.digit(0, 0.9)); // 令和18 is after the batch date
+        assertEquals("2026-11-05", date.interpret(year, two("11"), two("05"), BATCH).value().value());
+        List<BoxReading> month = two("11");
+        month.set(1, BoxReading.digit(1, 0.9)); // 10 and 12 are months too
+        assertEquals(ReasonCode.DATE_UNREADABLE, date.interpret(two("08"), month, two("05"), BATCH).reason().code());
+        // an impossible reading is never made possible: 02/30 stays invalid however unsure its digits
+        List<BoxReading> day = two("30");
+        day.set(0, BoxReading.digit(3, 0.999));
+        assertEquals(ReasonCode.DATE_INVALID, date.interpret(two("07"), two("02"), day, BATCH).reason().code());
+    }
 }
