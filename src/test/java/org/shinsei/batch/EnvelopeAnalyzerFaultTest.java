@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
@@ -37,6 +38,7 @@ class EnvelopeAnalyzerFaultTest {
     void aFailingEnvelopeIsARecordWithItsReason(Throwable fault) throws Exception {
         // given
         EnvelopeOpener opener = mock(EnvelopeOpener.class);
+        when(opener.envelopeTimeout()).thenReturn(Duration.ofSeconds(30));
         when(opener.open(any(), any())).thenThrow(fault);
         EnvelopeAnalyzer analyzer = new EnvelopeAnalyzer(opener, mock(PageRegistrar.class), mock(FormInspector.class),
                 new StageTimings(), LocalDate.of(2026, 11, 28));
@@ -58,6 +60,7 @@ class EnvelopeAnalyzerFaultTest {
     @Test
     void anUnreadableFileIsARecordToo() throws Exception {
         EnvelopeOpener opener = mock(EnvelopeOpener.class);
+        when(opener.envelopeTimeout()).thenReturn(Duration.ofSeconds(30));
         when(opener.open(any(), any())).thenThrow(new UnreadableEnvelopeException("truncated PDF"));
         EnvelopeAnalyzer analyzer = new EnvelopeAnalyzer(opener, mock(PageRegistrar.class), mock(FormInspector.class),
                 new StageTimings(), LocalDate.of(2026, 11, 28));
