@@ -28,6 +28,7 @@ import org.springframework.batch.infrastructure.item.support.SynchronizedItemRea
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -49,6 +50,7 @@ public class BatchJobConfiguration {
     public static final String JOB_NAME = "nightlyBatch";
 
     @Bean
+    @Profile("!worker")   // a worker of the distributed profile runs partitions of analyze, never the job
     public Job nightlyBatch(JobRepository jobs, Step registry, Step inventory, Step analyze, Step duplicates,
                             Step publish, Step report) {
         return new JobBuilder(JOB_NAME, jobs)
@@ -71,7 +73,9 @@ public class BatchJobConfiguration {
         return new StepBuilder("inventory", jobs).tasklet(inventoryTasklet, tx).build();
     }
 
+    /** On one machine; the distributed profile's manager partitions it instead (DistributedManagerConfiguration). */
     @Bean
+    @Profile("!distributed")
     public Step analyze(JobRepository jobs, PlatformTransactionManager tx, ListItemReader<Envelope> pendingEnvelopes,
                         EnvelopeAnalyzer envelopeAnalyzer, ItemWriter<EnvelopeResult> recordWriter,
                         BatchProperties properties, ProgressListener progress) {

@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * as a new instance, which picks up only envelopes added to the folder since.
  */
 @Component
+@Profile("!worker")
 public class BatchRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
@@ -54,6 +56,12 @@ public class BatchRunner {
             if (previous.getStatus().isRunning()) {
                 log.warn("batch {}: run {} was left {} (crash?): recovering it", batchId,
                         previous.getJobParameters().getLong(BatchParameters.RUN_NO), previous.getStatus());
+                previous = operator.recover(previous);
+            } else if (previous.getStepExecutions().stream().anyMatch(s -> s.getStatus().isRunning())) {
+                // distributed: the manager timed out on a partition whose worker died; the partition is marked
+                // FAILED so that the restart runs it again
+                log.warn("batch {}: run {} left a partition unfinished (a worker died?): recovering it", batchId,
+                        previous.getJobParameters().getLong(BatchParameters.RUN_NO));
                 previous = operator.recover(previous);
             }
             log.info("batch {}: resuming the interrupted run {}", batchId,

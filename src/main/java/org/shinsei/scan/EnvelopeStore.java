@@ -53,6 +53,16 @@ public class EnvelopeStore {
                 .list();
     }
 
+    /** The envelopes still to analyse whose names lie in {@code [first, last]}, in file-name order (one partition). */
+    public List<Envelope> pending(String batchId, Path folder, String first, String last) {
+        return jdbc.sql("""
+                SELECT name, sha256 FROM envelope
+                WHERE batch_id = ? AND status = 'PENDING' AND name >= ? AND name <= ? ORDER BY name""")
+                .params(batchId, first, last)
+                .query((rs, i) -> new Envelope(batchId, rs.getString(1), folder.resolve(rs.getString(1)), rs.getString(2)))
+                .list();
+    }
+
     public void markAnalyzed(String batchId, String name, long millis) {
         jdbc.sql("UPDATE envelope SET status = 'ANALYZED', analyzed_ms = ? WHERE batch_id = ? AND name = ?")
                 .params(millis, batchId, name).update();
