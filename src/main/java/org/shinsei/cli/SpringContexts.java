@@ -12,11 +12,11 @@ final class SpringContexts {
     }
 
     static ConfigurableApplicationContext start(Class<?> application, String... args) {
-        return start(application, new String[0], args);
+        return startWithProfiles(application, new String[0], args);
     }
 
     /** With {@code profiles} turned on in addition to those the environment names (SPRING_PROFILES_ACTIVE). */
-    static ConfigurableApplicationContext start(Class<?> application, String[] profiles, String... args) {
+    static ConfigurableApplicationContext startWithProfiles(Class<?> application, String[] profiles, String... args) {
         SpringApplication app = new SpringApplication(application);
         app.setAdditionalProfiles(profiles);
         String home = System.getProperty("shinsei.home", ".");

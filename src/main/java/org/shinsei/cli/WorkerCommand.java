@@ -19,7 +19,7 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigurableApplicationContext context = SpringContexts.start(ShinseiApplication.class, new String[] {"distributed", "worker"});
+        ConfigurableApplicationContext context = SpringContexts.startWithProfiles(ShinseiApplication.class, new String[] {"distributed", "worker"});
         CountDownLatch stopped = new CountDownLatch(1);
         context.addApplicationListener(e -> {
             if (e instanceof org.springframework.context.event.ContextClosedEvent) {

@@ -1,0 +1,235 @@
+package org.shinsei.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shinsei.ShinseiApplication;
+import org.shinsei.output.FormRecord;
+import org.shinsei.output.RecordJson;
+import org.shinsei.sample.OrdinaryBatch;
+
+/**
+ * The acceptance of issue 10: the distributed profile on loopback. A manager ({@code shinsei run} with the profile
+ * {@code distributed}: embedded broker with a TCP acceptor, H2 served over TCP, both on free ports) and two worker
+ * JVMs ({@code shinsei worker}) run a generated batch of 62 envelopes (63 records); every record must be once in
+ * results.jsonl and once in the output queues, and each worker must have completed at least one partition. Then the
+ * same with one worker killed (SIGKILL) in the middle of a partition: the manager gives up on that partition after
+ * its timeout, and running the batch again re-runs what was left, to the same exactly-once result.
+ */
+class DistributedBatchTest {
+
+    private static final String MAIN = ShinseiApplication.class.getName();
+    private static final String BATCH = "20261128";
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Pattern COMPLETED = Pattern.compile("worker (\\S+): partition (\\S+) COMPLETED");
+    private static final Predicate<String> ENVELOPE_LINE = l -> l.contains(" record → ") || l.contains(" records → ");
+
+    @TempDir
+    static Path shared;
+    private static Path folder;
+    private static OrdinaryBatch batch;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        long t0 = System.nanoTime();
+        folder = shared.resolve("scans");
+        batch = OrdinaryBatch.generate(folder, 400, 60);
+        System.out.printf("distributed test: generated %d envelopes (%d records expected) in %.1f s%n", batch.envelopes(),
+                batch.expectedKeys().size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    void twoWorkersShareTheBatchAndEveryRecordIsWrittenAndQueuedOnce(@TempDir Path tmp) throws Exception {
+        // given
+        Ports ports = Ports.free();
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("out");
+        long t0 = System.nanoTime();
+
+        // when: the manager starts the batch, then two workers join
+        List<String> w1;
+        List<String> w2;
+        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4));
+             ChildJvm worker1 = startWorker(ports, "w1");
+             ChildJvm worker2 = startWorker(ports, "w2")) {
+            int exit = manager.exit(RUN_TIMEOUT);
+            assertThat(exit).as("manager exit; its output:\n" + manager.output()).isZero();
+            w1 = worker1.outputLines();
+            w2 = worker2.outputLines();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        // then
+        Set<String> byW1 = completedPartitions(w1, "w1");
+        Set<String> byW2 = completedPartitions(w2, "w2");
+        Map<String, Integer> results = countResults(out.resolve(BATCH).resolve("results.jsonl"));
+        Map<String, Integer> queued = countBrowsed(data);
+        System.out.printf("distributed test: %.0f s; partitions completed by w1 %s, by w2 %s; results.jsonl %d lines, "
+                + "queues %d messages for %d expected records%n", seconds, byW1, byW2, total(results), total(queued),
+                batch.expectedKeys().size());
+        assertThat(byW1).as("partitions completed by worker 1").isNotEmpty();
+        assertThat(byW2).as("partitions completed by worker 2").isNotEmpty();
+        assertThat(byW1).as("partitions completed by both workers").doesNotContainAnyElementsOf(byW2);
+        assertExactlyOnce("results.jsonl", results);
+        assertExactlyOnce("the output queues", queued);
+    }
+
+    @Test
+    void aWorkerKilledInTheMiddleOfAPartitionIsMadeGoodByRunningTheBatchAgain(@TempDir Path tmp) throws Exception {
+        // given
+        Ports ports = Ports.free();
+        Path data = tmp.resolve("data");
+        Path out = tmp.resolve("out");
+        Duration partitionTimeout = Duration.ofSeconds(150);
+
+        // when: worker 1 is killed after its second envelope; the manager gives up after the partition timeout
+        Set<String> byW2;
+        try (ChildJvm manager = startManager(data, out, ports, partitionTimeout);
+             ChildJvm worker1 = startWorker(ports, "w1");
+             ChildJvm worker2 = startWorker(ports, "w2")) {
+            assertThat(worker1.await(l -> l.contains("worker w1: partition"), RUN_TIMEOUT)).as("worker 1 took a partition; its output:\n" + worker1.output()).isNotNull();
+            assertThat(worker1.await(ENVELOPE_LINE, RUN_TIMEOUT)).isNotNull();
+            assertThat(worker1.await(ENVELOPE_LINE, RUN_TIMEOUT)).isNotNull();
+            worker1.kill();
+            System.out.println("distributed test: worker 1 killed after " + worker1.outputLines().stream().filter(ENVELOPE_LINE).count()
+                    + " envelope line(s)");
+            int exit = manager.exit(RUN_TIMEOUT);
+            System.out.println("distributed test: manager exit " + exit);
+            assertThat(exit).as("manager exit after a worker died; its output:\n" + manager.output()).isEqualTo(2);
+            assertThat(manager.output()).contains("run the same command again");
+            byW2 = completedPartitions(worker2.outputLines(), "w2");
+        }
+
+        // when: the same batch is run again, with a new worker
+        Set<String> byW3;
+        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4));
+             ChildJvm worker3 = startWorker(ports, "w3")) {
+            int exit = manager.exit(RUN_TIMEOUT);
+            assertThat(exit).as("manager exit of the rerun; its output:\n" + manager.output()).isZero();
+            assertThat(manager.output()).contains("left a partition unfinished");
+            byW3 = completedPartitions(worker3.outputLines(), "w3");
+        }
+
+        // then: only what the killed worker left was re-run, and every record is there exactly once
+        Map<String, Integer> results = countResults(out.resolve(BATCH).resolve("results.jsonl"));
+        Map<String, Integer> queued = countBrowsed(data);
+        System.out.printf("distributed test: partitions completed by w2 %s, re-run by w3 %s; results.jsonl %d lines, "
+                + "queues %d messages for %d expected records%n", byW2, byW3, total(results), total(queued),
+                batch.expectedKeys().size());
+        assertThat(byW3).as("partitions re-run").isNotEmpty().doesNotContainAnyElementsOf(byW2);
+        assertExactlyOnce("results.jsonl", results);
+        assertExactlyOnce("the output queues", queued);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    private record Ports(int broker, int h2) {
+        static Ports free() throws IOException {
+            try (ServerSocket a = new ServerSocket(0); ServerSocket b = new ServerSocket(0)) {
+                return new Ports(a.getLocalPort(), b.getLocalPort());
+            }
+        }
+    }
+
+    private static List<String> common(Path data) {
+        return new ArrayList<>(List.of(
+                "-Dshinsei.home=" + Path.of("").toAbsolutePath(),
+                "-Dshinsei.data-dir=" + data,
+                "-Dshinsei.batch.chunk-size=2",
+                "-Dshinsei.distributed.partitions=8",
+                "-Dshinsei.distributed.poll-interval=500ms"));
+    }
+
+    private static ChildJvm startManager(Path data, Path out, Ports ports, Duration partitionTimeout) throws Exception {
+        List<String> o = common(data);
+        o.addAll(List.of("-Dspring.profiles.active=distributed",
+                "-Dshinsei.distributed.broker-acceptor=tcp://127.0.0.1:" + ports.broker(),
+                "-Dshinsei.distributed.h2-tcp-port=" + ports.h2(),
+                "-Dshinsei.distributed.partition-timeout=" + partitionTimeout.toSeconds() + "s"));
+        ChildJvm manager = ChildJvm.start(MAIN, o, List.of("run", folder.toString(), "--out", out.toString(), "--batch-id", BATCH));
+        // the broker and the database are open to the workers once the job has started
+        String ready = manager.await(l -> l.contains("inventory: ") || l.contains("resuming"), RUN_TIMEOUT);
+        assertThat(ready).as("manager start; its output:\n" + manager.output()).isNotNull();
+        return manager;
+    }
+
+    private static ChildJvm startWorker(Ports ports, String id) throws IOException {
+        List<String> o = common(Path.of("unused"));
+        o.addAll(List.of("-Dshinsei.distributed.worker-id=" + id,
+                "-Dshinsei.distributed.broker-port=" + ports.broker(),
+                "-Dshinsei.distributed.h2-tcp-port=" + ports.h2()));
+        return ChildJvm.start(MAIN, o, List.of("worker"));
+    }
+
+    private static Set<String> completedPartitions(List<String> lines, String worker) {
+        Set<String> partitions = new TreeSet<>();
+        for (String l : lines) {
+            Matcher m = COMPLETED.matcher(l);
+            if (m.find() && m.group(1).equals(worker)) {
+                partitions.add(m.group(2));
+            }
+        }
+        return partitions;
+    }
+
+    private static Map<String, Integer> countResults(Path resultsJsonl) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String line : Files.readAllLines(resultsJsonl, StandardCharsets.UTF_8)) {
+            counts.merge(key(RecordJson.read(line)), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** {@code shinsei queue browse --json} in a child JVM, on the manager's embedded broker journal. */
+    private static Map<String, Integer> countBrowsed(Path data) throws Exception {
+        try (ChildJvm browse = ChildJvm.start(MAIN, common(data), List.of("queue", "browse", "--json"))) {
+            int exit = browse.exit(RUN_TIMEOUT);
+            assertThat(exit).as("queue browse; its output:\n" + browse.output()).isZero();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String line : browse.outputLines()) {
+                if (line.startsWith("{")) {
+                    counts.merge(key(RecordJson.read(line)), 1, Integer::sum);
+                }
+            }
+            return counts;
+        }
+    }
+
+    private static void assertExactlyOnce(String where, Map<String, Integer> counts) {
+        List<String> wrong = new ArrayList<>();
+        for (String k : batch.expectedKeys()) {
+            if (counts.getOrDefault(k, 0) != 1) {
+                wrong.add(k + " ×" + counts.getOrDefault(k, 0));
+            }
+        }
+        counts.keySet().stream().filter(k -> !batch.expectedKeys().contains(k)).forEach(k -> wrong.add(k + " (unexpected)"));
+        assertThat(wrong).as("records not exactly once in " + where).isEmpty();
+        assertThat(total(counts)).as("records in " + where).isEqualTo(batch.expectedKeys().size());
+    }
+
+    private static int total(Map<String, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static String key(FormRecord r) {
+        return r.envelope() + "#" + (r.page() == null ? "-" : r.page());
+    }
+}
