@@ -12,13 +12,16 @@ import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilderFactory;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import org.springframework.batch.infrastructure.item.support.SynchronizedItemReader;
@@ -35,9 +38,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A worker of the {@code distributed} profile ({@code shinsei worker}): takes one partition request at a time from
  * the broker and runs the same analyze step as a single machine does (same reader order, processor, writer and
- * chunk transaction) on the pending envelopes of that partition, against the shared job repository. The request is
- * acknowledged when it is received: a worker killed in the middle leaves its partition STARTED, the manager times
- * out, and running the batch again re-runs the partition's remaining envelopes.
+ * chunk transaction) on the pending envelopes of that partition, against the shared job repository. A worker killed
+ * in the middle leaves its request on the broker for another worker; if none finishes the partition within the
+ * manager's timeout, the job fails cleanly and running the batch again re-runs the partition's remaining envelopes.
  */
 @Configuration
 @Profile("worker")
@@ -81,14 +84,35 @@ public class DistributedWorkerConfiguration {
         return new DirectChannel();
     }
 
+    /**
+     * One request at a time, in a JMS transaction that commits when the partition has run: a worker killed in the
+     * middle leaves the request on the broker, and another worker (or the next one started) runs the partition's
+     * remaining envelopes. A request whose partition is no longer running (its job gave up on it, or it completed) is
+     * dropped: after a rerun, the restarted job sends requests of its own.
+     */
     @Bean
-    public IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, DistributedProperties properties) {
+    public IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, DistributedProperties properties,
+                                                       JobRepository jobs) {
         return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(connectionFactory)
                         .destination(properties.requestQueue())
-                        .configureListenerContainer(c -> c.concurrentConsumers(1).maxConcurrentConsumers(1)))
+                        .configureListenerContainer(c -> c.sessionTransacted(true).concurrentConsumers(1).maxConcurrentConsumers(1)))
                 .transform(String.class, PartitionRequests::decode)
+                .filter(StepExecutionRequest.class, request -> stillRunning(jobs, request))
                 .channel(partitionRequests())
                 .get();
+    }
+
+    private static boolean stillRunning(JobRepository jobs, StepExecutionRequest request) {
+        StepExecution partition = jobs.getStepExecution(request.getStepExecutionId());
+        boolean running = partition != null && partition.getStatus().isRunning() && partition.getJobExecution().isRunning();
+        if (!running) {
+            log.warn("partition request {} dropped: the partition is {} in a job that is {}", request,
+                    partition == null ? "unknown" : partition.getStatus(),
+                    partition == null ? "unknown" : partition.getJobExecution().getStatus());
+        } else if (partition.getStatus() == BatchStatus.STARTED) {
+            log.warn("partition {} is taken over: the worker that started it stopped before it ended", partition.getStepName());
+        }
+        return running;
     }
 
     private static String workerId(DistributedProperties properties) {
