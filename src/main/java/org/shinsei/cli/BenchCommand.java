@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.shinsei.ShinseiApplication;
 import org.shinsei.bench.BenchReport;
 import org.shinsei.bench.Benchmark;
+import org.shinsei.bench.DistributedBench;
 import org.shinsei.sample.BenchForms;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -48,6 +50,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--generate-only", description = "only generate the forms into --dir (e.g. with a larger heap), do not run")
     boolean generateOnly;
 
+    @Option(names = "--distributed", description = "run the distributed profile on this machine: this JVM is the manager, "
+            + "--worker-jvms worker JVMs analyse (each with --workers threads, default 1)")
+    boolean distributed;
+
+    @Option(names = "--worker-jvms", defaultValue = "1", description = "worker JVMs with --distributed (default: ${DEFAULT-VALUE})")
+    int workerJvms;
+
     @Option(names = "--keep", description = "keep the generated forms and the data folder")
     boolean keep;
 
@@ -80,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
             deleteTree(run);
             return ShinseiCli.EXIT_OK;
         }
+        if (distributed) {
+            return distributed(root, run, warm, main, data, workers > 0 ? workers : 1);
+        }
         System.setProperty("shinsei.data-dir", data.toString());
         System.setProperty("shinsei.batch.workers", String.valueOf(w));
         try (ConfigurableApplicationContext context = SpringContexts.start(ShinseiApplication.class,
@@ -91,6 +103,32 @@ final class BenchCommand implements Callable<Integer> {
             System.clearProperty("shinsei.batch.workers");
             if (keep) {
                 System.out.println("kept: the generated forms in " + root + ", this run's batch folders and data in " + run);
+            } else {
+                deleteTree(dir == null ? root : run);
+            }
+        }
+        return ShinseiCli.EXIT_OK;
+    }
+
+    private int distributed(Path root, Path run, Path warm, Path main, Path data, int threads) throws Exception {
+        if (workerJvms < 1) {
+            System.err.println("shinsei: --worker-jvms at least 1");
+            return ShinseiCli.EXIT_USAGE;
+        }
+        DistributedBench.Ports ports = DistributedBench.Ports.free();
+        Map<String, String> properties = new java.util.HashMap<>(ports.managerProperties());
+        properties.put("shinsei.data-dir", data.toString());
+        properties.forEach(System::setProperty);
+        Files.createDirectories(data);
+        try (ConfigurableApplicationContext manager = SpringContexts.startWithProfiles(ShinseiApplication.class,
+                new String[] {"distributed"}, "--logging.level.org.shinsei=WARN")) {
+            DistributedBench.Result r = DistributedBench.measure(manager, ports, warm, main, data.resolve("out"), data,
+                    workerJvms, threads);
+            System.out.print(r.render());
+        } finally {
+            properties.keySet().forEach(System::clearProperty);
+            if (keep) {
+                System.out.println("kept: the generated forms in " + root + ", this run's data and worker logs in " + run);
             } else {
                 deleteTree(dir == null ? root : run);
             }

@@ -72,7 +72,8 @@ class DistributedBatchTest {
              ChildJvm worker1 = startWorker(ports, "w1");
              ChildJvm worker2 = startWorker(ports, "w2")) {
             int exit = manager.exit(RUN_TIMEOUT);
-            assertThat(exit).as("manager exit; its output:\n" + manager.output()).isZero();
+            assertThat(exit).as("manager exit; its output:\n" + manager.output() + "\nworker 1:\n" + worker1.output()
+                    + "\nworker 2:\n" + worker2.output()).isZero();
             w1 = worker1.outputLines();
             w2 = worker2.outputLines();
         }
