@@ -203,6 +203,35 @@ class EnvelopeOpenerTest {
         assertThat(page.dpi()).isNull();
     }
 
+    @Test
+    void paletteAndDeepTiffPagesKeepTheJdksHandling() throws Exception {
+        // given: pages OpenCV's libtiff is not asked to decode (a colour palette, 16-bit grey) beside one it is
+        byte[] r = {(byte) 255, 0};
+        byte[] g = {0, 0};
+        byte[] b = {0, (byte) 255};
+        BufferedImage palette = new BufferedImage(30, 10, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, 2, r, g, b));
+        BufferedImage deep = new BufferedImage(30, 10, BufferedImage.TYPE_USHORT_GRAY);
+        for (int x = 0; x < 30; x++) {
+            for (int y = 0; y < 10; y++) {
+                palette.getRaster().setSample(x, y, 0, x < 15 ? 0 : 1);
+                deep.getRaster().setSample(x, y, 0, x < 15 ? 65535 : 257 * 30);
+            }
+        }
+        Mat grey = TestFiles.grey(30, 10);
+
+        // when
+        List<ScanPage> pages = open("p.tif", TestFiles.tiff(List.of(palette, deep, TestFiles.toBufferedImage(grey)), 300));
+
+        // then
+        assertThat(pages.get(0).image().type()).isEqualTo(CvType.CV_8UC3);
+        assertThat(pages.get(0).image().get(5, 5)).containsExactly(0, 0, 255);
+        assertThat(pages.get(0).image().get(5, 25)).containsExactly(255, 0, 0);
+        assertThat(pages.get(1).image().type()).isEqualTo(CvType.CV_8UC1);
+        assertThat(pages.get(1).image().get(5, 5)[0]).isEqualTo(255);
+        assertThat(pages.get(1).image().get(5, 25)[0]).isEqualTo(30);
+        assertSamePixels(pages.get(2).image(), grey);
+    }
+
     // --- PDF ---
 
     @Test
