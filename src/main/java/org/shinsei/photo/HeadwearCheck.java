@@ -2,6 +2,7 @@ package org.shinsei.photo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -49,6 +50,12 @@ public final class HeadwearCheck {
     /** The band ends this far down the face box (in box heights), above the eyebrows. */
     private static final double BAND_END_IN_BOX = 0.22;
 
+    /**
+     * A head top this much lighter than the middle of the face (median grey levels) is light fabric (a white or
+     * grey headscarf, a beige beanie) or white/blond hair: only ever a REVIEW.
+     */
+    private static final double LIGHTER_THAN_FACE = 25;
+
     private final PhotoProperties.Headwear rules;
 
     public HeadwearCheck(PhotoProperties.Headwear rules) {
@@ -60,9 +67,10 @@ public final class HeadwearCheck {
      * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
      * @param texture median fine texture of the head top, grey levels
      * @param headTop height of the head above the face box, in box heights (where the silhouette's top was found)
+     * @param lighter how much lighter (median grey levels) the head top is than the middle of the face
      */
-    public record Stats(boolean measured, double colour, double edge, double texture, double headTop) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0);
+    public record Stats(boolean measured, double colour, double edge, double texture, double headTop, double lighter) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0, 0);
     }
 
     public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
@@ -79,7 +87,12 @@ public final class HeadwearCheck {
             double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
             Mat greyBand = m.add(grey.submat(band));
             double edge = straightEdge(greyBand, pxPerMm, m);
-            return new Stats(true, colour, edge, texture(greyBand, pxPerMm, m), (face.y - crownPx) / face.height);
+            Rect mid = Mats.clip(new Rect(face.x + face.width * 3 / 10, face.y + face.height / 2, face.width * 2 / 5,
+                    face.height / 4), grey);
+            double lighter = BackgroundCheck.median(greyBand, m.create())
+                    - BackgroundCheck.median(m.add(grey.submat(mid)), m.create());
+            return new Stats(true, colour, edge, texture(greyBand, pxPerMm, m), (face.y - crownPx) / face.height,
+                    lighter);
         }
     }
 
@@ -88,6 +101,11 @@ public final class HeadwearCheck {
         if (s.measured()) {
             out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
             out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
+            if (s.lighter() > LIGHTER_THAN_FACE) {
+                out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(Locale.ROOT,
+                        "head top %.0f grey levels lighter than the face: light fabric or white hair (heuristic)",
+                        s.lighter()));
+            }
             if (sharpAndExposed) {
                 out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
                         rules.texture());
