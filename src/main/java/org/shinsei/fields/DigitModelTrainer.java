@@ -32,7 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *
  * <pre>java -cp target/classes:$(cat cp.txt) org.shinsei.fields.DigitModelTrainer
  *     [--digits ../shared/data/digits/digits.png] [--out src/main/resources/models] [--variants 6]
- *     [--c 2] [--gamma 0.2] [--cnn-variants 7] [--cnn-epochs 12] [--cnn-rate 0.03] [--search | --cnn-trial]</pre>
+ *     [--c 2] [--gamma 0.2] [--cnn-variants 7] [--cnn-epochs 12] [--cnn-rate 0.03] [--cnn-decay 0.8]
+ *     [--cnn-maps1 8] [--cnn-maps2 16] [--cnn-hidden 64] [--search | --cnn-trial]</pre>
  * {@code --search} only prints the fold-0 error over a small grid of C and gamma (how the defaults were chosen);
  * {@code --cnn-trial} trains the network alone and prints its held-out error.
  */
@@ -45,7 +46,7 @@ public final class DigitModelTrainer {
     private static final int CALIBRATION_VARIANTS = 2;
     private static final long SEED = 20261127L;
 
-    record Params(int variants, double c, double gamma, int cnnVariants, DigitCnn.Params cnn) {
+    record Params(int variants, double c, double gamma, int cnnVariants, DigitCnn.Shape shape, DigitCnn.Params cnn) {
     }
 
     private final DigitSamples sheet;
@@ -64,15 +65,19 @@ public final class DigitModelTrainer {
         Params params = new Params(Integer.parseInt(opt.getOrDefault("variants", "6")),
                 Double.parseDouble(opt.getOrDefault("c", "2")), Double.parseDouble(opt.getOrDefault("gamma", "0.2")),
                 Integer.parseInt(opt.getOrDefault("cnn-variants", "7")),
+                new DigitCnn.Shape(Integer.parseInt(opt.getOrDefault("cnn-maps1", String.valueOf(DigitCnn.Shape.DEFAULT.maps1()))),
+                        Integer.parseInt(opt.getOrDefault("cnn-maps2", String.valueOf(DigitCnn.Shape.DEFAULT.maps2()))),
+                        Integer.parseInt(opt.getOrDefault("cnn-hidden", String.valueOf(DigitCnn.Shape.DEFAULT.hidden())))),
                 new DigitCnn.Params(Integer.parseInt(opt.getOrDefault("cnn-epochs", String.valueOf(d.epochs()))),
-                        Double.parseDouble(opt.getOrDefault("cnn-rate", String.valueOf(d.rate()))), d.decay(),
+                        Double.parseDouble(opt.getOrDefault("cnn-rate", String.valueOf(d.rate()))),
+                        Double.parseDouble(opt.getOrDefault("cnn-decay", String.valueOf(d.decay()))),
                         d.momentum(), d.batch(), d.weightDecay()));
         try (DigitSamples sheet = DigitSamples.load(digits)) {
             DigitModelTrainer trainer = new DigitModelTrainer(sheet);
             if (opt.containsKey("search")) {
                 trainer.search(params.variants());
             } else if (opt.containsKey("cnn-trial")) {
-                trainer.cnnTrial(params);
+                trainer.cnnTrial(params, Integer.parseInt(opt.getOrDefault("nets", "1")));
             } else {
                 trainer.build(params, out);
             }
@@ -87,7 +92,7 @@ public final class DigitModelTrainer {
         for (double c : new double[] {1, 2, 4, 8}) {
             for (double gamma : new double[] {0.1, 0.2, 0.35}) {
                 long t0 = System.nanoTime();
-                DigitSvm svm = train(fit, new Params(variants, c, gamma, 0, null));
+                DigitSvm svm = train(fit, new Params(variants, c, gamma, 0, null, null));
                 List<DigitCalibration.Observation> plain = observe(svm, check, 0);
                 List<DigitCalibration.Observation> obs = observe(svm, check, CALIBRATION_VARIANTS);
                 System.out.printf(Locale.ROOT, "C=%-5s gamma=%-5s SVs=%5d  fold-0 error %.2f%% as written, %.2f%% with variants (%.0f s)%n",
@@ -97,17 +102,31 @@ public final class DigitModelTrainer {
         }
     }
 
-    /** The network alone, trained on the training indices and measured on the held-out ones (as written). */
-    private void cnnTrial(Params params) {
+    /**
+     * The network alone, trained on the training indices and measured on the held-out ones (as written); with
+     * {@code nets} > 1, as many networks from different seeds, each and their mean probabilities.
+     */
+    private void cnnTrial(Params params, int nets) {
         long t0 = System.nanoTime();
-        DigitCnn cnn = trainCnn(sheet.range(0, TRAIN_END), params, 0);
-        int wrong = 0;
         List<Sample> held = sheet.range(TRAIN_END, DigitSamples.PER_DIGIT);
-        for (Sample s : held) {
-            wrong += DigitCnn.argmax(cnn.probabilities(pixelsOf(s, null))) == s.digit() ? 0 : 1;
+        double[][] sum = new double[held.size()][DigitCnn.CLASSES];
+        for (int n = 0; n < nets; n++) {
+            DigitCnn cnn = trainCnn(sheet.range(0, TRAIN_END), params, 10 * n);
+            int wrong = 0;
+            int meanWrong = 0;
+            for (int i = 0; i < held.size(); i++) {
+                Sample s = held.get(i);
+                double[] p = cnn.probabilities(pixelsOf(s, null));
+                wrong += DigitCnn.argmax(p) == s.digit() ? 0 : 1;
+                for (int k = 0; k < p.length; k++) {
+                    sum[i][k] += p[k];
+                }
+                meanWrong += DigitCnn.argmax(sum[i]) == s.digit() ? 0 : 1;
+            }
+            System.out.printf(Locale.ROOT, "cnn %d alone: held-out error %.2f%% (%d/%d); mean of %d: %.2f%%, %.0f s%n", n,
+                    100.0 * wrong / held.size(), wrong, held.size(), n + 1, 100.0 * meanWrong / held.size(),
+                    (System.nanoTime() - t0) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "cnn alone: held-out error %.2f%% (%d/%d), %.0f s%n", 100.0 * wrong / held.size(),
-                wrong, held.size(), (System.nanoTime() - t0) / 1e9);
     }
 
     private void build(Params params, Path out) throws IOException {
@@ -183,7 +202,7 @@ public final class DigitModelTrainer {
                 y[r] = s.digit();
             }
         }
-        return DigitCnn.train(x, y, params.cnn(), SEED + run, line -> System.out.println("[run " + run + "]" + line));
+        return DigitCnn.train(x, y, params.shape(), params.cnn(), SEED + run, line -> System.out.println("[run " + run + "]" + line));
     }
 
     private void split(int fold, List<Sample> fit, List<Sample> check) {
@@ -381,7 +400,9 @@ public final class DigitModelTrainer {
                 + " (with elastic distortion)");
         training.put("svm", "C-SVC, RBF, C=" + params.c() + ", gamma=" + params.gamma());
         DigitCnn.Params c = params.cnn();
-        training.put("cnn", "conv5x5x8-pool-conv3x3x16-pool-dense64-dense10, SGD " + c.epochs() + " epochs, rate "
+        DigitCnn.Shape sh = params.shape();
+        training.put("cnn", "conv5x5x" + sh.maps1() + "-pool-conv3x3x" + sh.maps2() + "-pool-dense" + sh.hidden()
+                + "-dense10, SGD " + c.epochs() + " epochs, rate "
                 + c.rate() + " x" + c.decay() + "/epoch, momentum " + c.momentum() + ", batch " + c.batch());
         training.put("calibration", FOLDS + "-fold cross-validation inside the training indices, "
                 + CALIBRATION_VARIANTS + " variants per digit");
