@@ -16,7 +16,8 @@ import java.util.Random;
  *       → conv 3×3, 16 maps, ReLU → 6×6×16 → max-pool 2 → 3×3×16 = 144
  *       → dense 64, ReLU → dense 10 → softmax
  * </pre>
- * About 100,000 multiply-adds a digit (~0.1 ms). Training is plain mini-batch SGD with momentum, on one thread in a
+ * About 100,000 multiply-adds a digit (~0.1 ms). These are the default widths ({@link Shape}); the model file
+ * states its own. Training is plain mini-batch SGD with momentum, on one thread in a
  * fixed order with seeded initialisation and shuffling, and {@link StrictMath} for the exponentials, so the same data
  * give the same weights on every run. Immutable after training or loading; thread-safe.
  */
