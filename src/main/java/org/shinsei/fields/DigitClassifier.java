@@ -17,7 +17,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Recognises one hand-written digit with a calibrated confidence: the ink is normalised like the training
- * digits, then read twice — by HOG and the RBF SVM, and by the small network on the pixels, both trained by
+ * digits, then read twice — by HOG and the RBF SVM, and by a few small networks on the pixels (their mean), both trained by
  * {@link DigitModelTrainer} — and the two opinions are combined by {@link DigitVote} into one digit and the
  * probability, measured on digits the models never saw, that it is right. Immutable after loading, thread-safe.
  */
@@ -47,11 +47,11 @@ public final class DigitClassifier {
     }
 
     private final DigitSvm svm;
-    private final DigitCnn cnn;
+    private final DigitCnnEnsemble cnn;
     private final DigitVote vote;
     private final DigitFeatures features = new DigitFeatures();
 
-    DigitClassifier(DigitSvm svm, DigitCnn cnn, DigitVote vote) {
+    DigitClassifier(DigitSvm svm, DigitCnnEnsemble cnn, DigitVote vote) {
         if (!DigitFeatures.VERSION.equals(vote.features())) {
             throw new IllegalStateException("the digit model was trained with features '" + vote.features()
                     + "' but this code computes '" + DigitFeatures.VERSION + "': retrain with DigitModelTrainer");
@@ -83,7 +83,8 @@ public final class DigitClassifier {
     }
 
     /** What the SVM and the network each say about one normalised digit. */
-    static DigitVote.Opinions opinions(DigitSvm svm, DigitFeatures features, DigitCnn cnn, Mat digit, int truth) {
+    static DigitVote.Opinions opinions(DigitSvm svm, DigitFeatures features, DigitCnnEnsemble cnn, Mat digit,
+                                       int truth) {
         DigitSvm.DigitScores s = svm.score(features.of(digit));
         byte[] px = new byte[DigitCnn.IN * DigitCnn.IN];
         digit.get(0, 0, px);
@@ -91,9 +92,9 @@ public final class DigitClassifier {
         return new DigitVote.Opinions(s.digit(), s.margin(), DigitCnn.argmax(p), DigitVote.cnnScore(p), truth);
     }
 
-    private static DigitCnn loadCnn() {
+    private static DigitCnnEnsemble loadCnn() {
         try (InputStream in = new java.util.zip.GZIPInputStream(resource(CNN_MODEL))) {
-            return DigitCnn.read(in);
+            return DigitCnnEnsemble.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the digit network " + RESOURCES + CNN_MODEL, e);
         }

@@ -16,7 +16,8 @@ import java.util.Random;
  *       → conv 3×3, 16 maps, ReLU → 6×6×16 → max-pool 2 → 3×3×16 = 144
  *       → dense 64, ReLU → dense 10 → softmax
  * </pre>
- * About 100,000 multiply-adds a digit (~0.1 ms). Training is plain mini-batch SGD with momentum, on one thread in a
+ * About 100,000 multiply-adds a digit (~0.1 ms). These are the default widths ({@link Shape}); the model file
+ * states its own. Training is plain mini-batch SGD with momentum, on one thread in a
  * fixed order with seeded initialisation and shuffling, and {@link StrictMath} for the exponentials, so the same data
  * give the same weights on every run. Immutable after training or loading; thread-safe.
  */
@@ -24,33 +25,56 @@ final class DigitCnn {
 
     static final int IN = DigitNormaliser.SIZE;
     private static final int K1 = 5;
-    private static final int M1 = 8;
     private static final int S1 = IN - K1 + 1; // 16
     private static final int P1 = S1 / 2; // 8
     private static final int K2 = 3;
-    private static final int M2 = 16;
     private static final int S2 = P1 - K2 + 1; // 6
     private static final int P2 = S2 / 2; // 3
-    private static final int FLAT = M2 * P2 * P2; // 144
-    private static final int HIDDEN = 64;
     static final int CLASSES = 10;
-    private static final int MAGIC = 0x434e4e31; // "CNN1"
+    private static final int MAGIC_V1 = 0x434e4e31; // "CNN1": 8, 16, 64 implied
+    private static final int MAGIC = 0x434e4e32; // "CNN2": widths in the header
+
+    /** Widths: maps of the first and second convolution, units of the hidden layer. */
+    record Shape(int maps1, int maps2, int hidden) {
+        static final Shape SMALL = new Shape(8, 16, 64);
+        static final Shape DEFAULT = SMALL;
+    }
 
     /** Training settings. */
     record Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay) {
         static final Params DEFAULT = new Params(12, 0.03, 0.8, 0.9, 16, 1e-4);
     }
 
-    private final float[] w1 = new float[M1 * K1 * K1];
-    private final float[] b1 = new float[M1];
-    private final float[] w2 = new float[M2 * M1 * K2 * K2];
-    private final float[] b2 = new float[M2];
-    private final float[] w3 = new float[HIDDEN * FLAT];
-    private final float[] b3 = new float[HIDDEN];
-    private final float[] w4 = new float[CLASSES * HIDDEN];
-    private final float[] b4 = new float[CLASSES];
+    private final int maps1;
+    private final int maps2;
+    private final int flat;
+    private final int hidden;
+    private final float[] w1;
+    private final float[] b1;
+    private final float[] w2;
+    private final float[] b2;
+    private final float[] w3;
+    private final float[] b3;
+    private final float[] w4;
+    private final float[] b4;
 
-    private DigitCnn() {
+    private DigitCnn(Shape shape) {
+        this.maps1 = shape.maps1();
+        this.maps2 = shape.maps2();
+        this.hidden = shape.hidden();
+        this.flat = maps2 * P2 * P2;
+        w1 = new float[maps1 * K1 * K1];
+        b1 = new float[maps1];
+        w2 = new float[maps2 * maps1 * K2 * K2];
+        b2 = new float[maps2];
+        w3 = new float[hidden * flat];
+        b3 = new float[hidden];
+        w4 = new float[CLASSES * hidden];
+        b4 = new float[CLASSES];
+    }
+
+    Shape shape() {
+        return new Shape(maps1, maps2, hidden);
     }
 
     private float[][] parameters() {
@@ -60,19 +84,29 @@ final class DigitCnn {
     /** Activations of one forward pass, kept for the backward pass. */
     private static final class Pass {
         final float[] in = new float[IN * IN];
-        final float[] a1 = new float[M1 * S1 * S1];
-        final float[] p1 = new float[M1 * P1 * P1];
-        final int[] i1 = new int[M1 * P1 * P1];
-        final float[] a2 = new float[M2 * S2 * S2];
-        final float[] p2 = new float[FLAT];
-        final int[] i2 = new int[FLAT];
-        final float[] h = new float[HIDDEN];
+        final float[] a1;
+        final float[] p1;
+        final int[] i1;
+        final float[] a2;
+        final float[] p2;
+        final int[] i2;
+        final float[] h;
         final double[] prob = new double[CLASSES];
+
+        Pass(DigitCnn net) {
+            a1 = new float[net.maps1 * S1 * S1];
+            p1 = new float[net.maps1 * P1 * P1];
+            i1 = new int[net.maps1 * P1 * P1];
+            a2 = new float[net.maps2 * S2 * S2];
+            p2 = new float[net.flat];
+            i2 = new int[net.flat];
+            h = new float[net.hidden];
+        }
     }
 
     /** @param digit the {@value #IN}×{@value #IN} normalised digit as bytes 0..255, row by row */
     double[] probabilities(byte[] digit) {
-        Pass p = new Pass();
+        Pass p = new Pass(this);
         load(digit, p.in);
         forward(p);
         return p.prob;
@@ -86,7 +120,7 @@ final class DigitCnn {
 
     private void forward(Pass p) {
         // conv 1 + ReLU
-        for (int m = 0; m < M1; m++) {
+        for (int m = 0; m < maps1; m++) {
             int wo = m * K1 * K1;
             for (int y = 0; y < S1; y++) {
                 for (int x = 0; x < S1; x++) {
@@ -102,14 +136,14 @@ final class DigitCnn {
                 }
             }
         }
-        pool(p.a1, M1, S1, p.p1, p.i1);
+        pool(p.a1, maps1, S1, p.p1, p.i1);
         // conv 2 + ReLU
-        for (int m = 0; m < M2; m++) {
+        for (int m = 0; m < maps2; m++) {
             for (int y = 0; y < S2; y++) {
                 for (int x = 0; x < S2; x++) {
                     float s = b2[m];
-                    for (int c = 0; c < M1; c++) {
-                        int wo = (m * M1 + c) * K2 * K2;
+                    for (int c = 0; c < maps1; c++) {
+                        int wo = (m * maps1 + c) * K2 * K2;
                         for (int ky = 0; ky < K2; ky++) {
                             int row = (c * P1 + y + ky) * P1 + x;
                             for (int kx = 0; kx < K2; kx++) {
@@ -121,11 +155,11 @@ final class DigitCnn {
                 }
             }
         }
-        pool(p.a2, M2, S2, p.p2, p.i2);
-        for (int j = 0; j < HIDDEN; j++) {
+        pool(p.a2, maps2, S2, p.p2, p.i2);
+        for (int j = 0; j < hidden; j++) {
             float s = b3[j];
-            int wo = j * FLAT;
-            for (int i = 0; i < FLAT; i++) {
+            int wo = j * flat;
+            for (int i = 0; i < flat; i++) {
                 s += w3[wo + i] * p.p2[i];
             }
             p.h[j] = s > 0 ? s : 0;
@@ -134,8 +168,8 @@ final class DigitCnn {
         double[] z = new double[CLASSES];
         for (int k = 0; k < CLASSES; k++) {
             float s = b4[k];
-            int wo = k * HIDDEN;
-            for (int j = 0; j < HIDDEN; j++) {
+            int wo = k * hidden;
+            for (int j = 0; j < hidden; j++) {
                 s += w4[wo + j] * p.h[j];
             }
             z[k] = s;
@@ -188,37 +222,37 @@ final class DigitCnn {
         for (int k = 0; k < CLASSES; k++) {
             dOut[k] = (float) (p.prob[k] - (k == label ? 1 : 0));
         }
-        float[] dh = new float[HIDDEN];
+        float[] dh = new float[hidden];
         for (int k = 0; k < CLASSES; k++) {
             float d = dOut[k];
             gb4[k] += d;
-            int wo = k * HIDDEN;
-            for (int j = 0; j < HIDDEN; j++) {
+            int wo = k * hidden;
+            for (int j = 0; j < hidden; j++) {
                 g4[wo + j] += d * p.h[j];
                 dh[j] += d * w4[wo + j];
             }
         }
-        float[] dp2 = new float[FLAT];
-        for (int j = 0; j < HIDDEN; j++) {
+        float[] dp2 = new float[flat];
+        for (int j = 0; j < hidden; j++) {
             if (p.h[j] <= 0) {
                 continue;
             }
             float d = dh[j];
             gb3[j] += d;
-            int wo = j * FLAT;
-            for (int i = 0; i < FLAT; i++) {
+            int wo = j * flat;
+            for (int i = 0; i < flat; i++) {
                 g3[wo + i] += d * p.p2[i];
                 dp2[i] += d * w3[wo + i];
             }
         }
-        float[] da2 = new float[M2 * S2 * S2];
-        for (int i = 0; i < FLAT; i++) {
+        float[] da2 = new float[maps2 * S2 * S2];
+        for (int i = 0; i < flat; i++) {
             if (p.a2[p.i2[i]] > 0) {
                 da2[p.i2[i]] += dp2[i];
             }
         }
-        float[] dp1 = new float[M1 * P1 * P1];
-        for (int m = 0; m < M2; m++) {
+        float[] dp1 = new float[maps1 * P1 * P1];
+        for (int m = 0; m < maps2; m++) {
             for (int y = 0; y < S2; y++) {
                 for (int x = 0; x < S2; x++) {
                     float d = da2[(m * S2 + y) * S2 + x];
@@ -226,8 +260,8 @@ final class DigitCnn {
                         continue;
                     }
                     gb2[m] += d;
-                    for (int c = 0; c < M1; c++) {
-                        int wo = (m * M1 + c) * K2 * K2;
+                    for (int c = 0; c < maps1; c++) {
+                        int wo = (m * maps1 + c) * K2 * K2;
                         for (int ky = 0; ky < K2; ky++) {
                             int row = (c * P1 + y + ky) * P1 + x;
                             for (int kx = 0; kx < K2; kx++) {
@@ -239,13 +273,13 @@ final class DigitCnn {
                 }
             }
         }
-        float[] da1 = new float[M1 * S1 * S1];
+        float[] da1 = new float[maps1 * S1 * S1];
         for (int i = 0; i < dp1.length; i++) {
             if (p.a1[p.i1[i]] > 0) {
                 da1[p.i1[i]] += dp1[i];
             }
         }
-        for (int m = 0; m < M1; m++) {
+        for (int m = 0; m < maps1; m++) {
             int wo = m * K1 * K1;
             for (int y = 0; y < S1; y++) {
                 for (int x = 0; x < S1; x++) {
@@ -271,13 +305,14 @@ final class DigitCnn {
      * @param labels their digits
      * @param log    receives one line per epoch (training loss and error), may be null
      */
-    static DigitCnn train(byte[][] x, int[] labels, Params params, long seed, java.util.function.Consumer<String> log) {
-        DigitCnn net = new DigitCnn();
+    static DigitCnn train(byte[][] x, int[] labels, Shape shape, Params params, long seed,
+                          java.util.function.Consumer<String> log) {
+        DigitCnn net = new DigitCnn(shape);
         Random rnd = new Random(seed);
         init(net.w1, K1 * K1, rnd);
-        init(net.w2, M1 * K2 * K2, rnd);
-        init(net.w3, FLAT, rnd);
-        init(net.w4, HIDDEN, rnd);
+        init(net.w2, net.maps1 * K2 * K2, rnd);
+        init(net.w3, net.flat, rnd);
+        init(net.w4, net.hidden, rnd);
         float[][] params_ = net.parameters();
         float[][] grad = new float[params_.length][];
         float[][] velocity = new float[params_.length][];
@@ -289,7 +324,7 @@ final class DigitCnn {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Pass pass = new Pass();
+        Pass pass = new Pass(net);
         double rate = params.rate();
         for (int epoch = 0; epoch < params.epochs(); epoch++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -358,6 +393,9 @@ final class DigitCnn {
     void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
         d.writeInt(MAGIC);
+        d.writeInt(maps1);
+        d.writeInt(maps2);
+        d.writeInt(hidden);
         for (float[] w : parameters()) {
             d.writeInt(w.length);
             for (float v : w) {
@@ -369,10 +407,16 @@ final class DigitCnn {
 
     static DigitCnn read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) {
+        int magic = d.readInt();
+        Shape shape;
+        if (magic == MAGIC) {
+            shape = new Shape(d.readInt(), d.readInt(), d.readInt());
+        } else if (magic == MAGIC_V1) {
+            shape = Shape.SMALL;
+        } else {
             throw new IOException("not a digit CNN model");
         }
-        DigitCnn net = new DigitCnn();
+        DigitCnn net = new DigitCnn(shape);
         for (float[] w : net.parameters()) {
             int n = d.readInt();
             if (n != w.length) {
