@@ -31,13 +31,20 @@ public class EvidenceStore {
     public void save(FormRecord record, RecordEvidence evidence) {
         AuditEnvironment.Snapshot env = environment.current();
         String envSha = env.sha256();
-        jdbc.sql("MERGE INTO audit_environment (sha256, environment_json) KEY (sha256) VALUES (?, ?)")
+        jdbc.sql("""
+                MERGE INTO audit_environment t USING (VALUES (CAST(? AS CHAR(64)))) s(sha256) ON t.sha256 = s.sha256
+                WHEN NOT MATCHED THEN INSERT (sha256, environment_json) VALUES (s.sha256, ?)""")
                 .params(envSha, AuditEnvironment.CANONICAL.writeValueAsString(env)).update();
         int pageKey = RecordStore.pageKey(record);
         String json = AuditEnvironment.CANONICAL.writeValueAsString(evidence == null ? Map.of() : evidence.measurements());
         jdbc.sql("""
-                MERGE INTO record_evidence (batch_id, envelope, page_key, environment_sha, evidence_json)
-                KEY (batch_id, envelope, page_key) VALUES (?, ?, ?, ?, ?)""")
+                MERGE INTO record_evidence t
+                USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1000)), CAST(? AS INT), CAST(? AS CHAR(64)),
+                               CAST(? AS VARCHAR))) s(batch_id, envelope, page_key, environment_sha, evidence_json)
+                ON t.batch_id = s.batch_id AND t.envelope = s.envelope AND t.page_key = s.page_key
+                WHEN MATCHED THEN UPDATE SET environment_sha = s.environment_sha, evidence_json = s.evidence_json
+                WHEN NOT MATCHED THEN INSERT (batch_id, envelope, page_key, environment_sha, evidence_json)
+                VALUES (s.batch_id, s.envelope, s.page_key, s.environment_sha, s.evidence_json)""")
                 .params(record.batch(), record.envelope(), pageKey, envSha, json).update();
         jdbc.sql("DELETE FROM record_crop WHERE batch_id = ? AND envelope = ? AND page_key = ?")
                 .params(record.batch(), record.envelope(), pageKey).update();

@@ -22,8 +22,15 @@ public class RecordStore {
 
     public void save(FormRecord r) {
         jdbc.sql("""
-                MERGE INTO form_record (batch_id, envelope, page_key, application_id, outcome, record_json, published)
-                KEY (batch_id, envelope, page_key) VALUES (?, ?, ?, ?, ?, ?, FALSE)""")
+                MERGE INTO form_record t
+                USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(1000)), CAST(? AS INT), CAST(? AS CHAR(23)),
+                               CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR)))
+                      s(batch_id, envelope, page_key, application_id, outcome, record_json)
+                ON t.batch_id = s.batch_id AND t.envelope = s.envelope AND t.page_key = s.page_key
+                WHEN MATCHED THEN UPDATE SET application_id = s.application_id, outcome = s.outcome,
+                     record_json = s.record_json, published = FALSE
+                WHEN NOT MATCHED THEN INSERT (batch_id, envelope, page_key, application_id, outcome, record_json, published)
+                VALUES (s.batch_id, s.envelope, s.page_key, s.application_id, s.outcome, s.record_json, FALSE)""")
                 .params(r.batch(), r.envelope(), pageKey(r), r.applicationId(), r.outcome().name(), RecordJson.write(r))
                 .update();
     }

@@ -35,7 +35,7 @@ class EvidenceStoreTest {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
         EnvelopeStore envelopes = new EnvelopeStore(jdbc);
         envelopes.registerBatch("b1", Path.of("/scans"), LocalDate.of(2026, 11, 28));

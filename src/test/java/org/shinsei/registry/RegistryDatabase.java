@@ -18,7 +18,7 @@ final class RegistryDatabase {
         ds.setURL("jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         ds.setPassword("");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
         return ds;
     }
 }
