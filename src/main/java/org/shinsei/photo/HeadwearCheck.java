@@ -2,7 +2,6 @@ package org.shinsei.photo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -50,12 +49,6 @@ public final class HeadwearCheck {
     /** The band ends this far down the face box (in box heights), above the eyebrows. */
     private static final double BAND_END_IN_BOX = 0.22;
 
-    /**
-     * A head top this much lighter than the middle of the face (median grey levels) is light fabric (a white or
-     * grey headscarf, a beige beanie) or white/blond hair: only ever a REVIEW.
-     */
-    private static final double LIGHTER_THAN_FACE = 25;
-
     private final PhotoProperties.Headwear rules;
 
     public HeadwearCheck(PhotoProperties.Headwear rules) {
@@ -101,11 +94,8 @@ public final class HeadwearCheck {
         if (s.measured()) {
             out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
             out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
-            if (s.lighter() > LIGHTER_THAN_FACE) {
-                out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(Locale.ROOT,
-                        "head top %.0f grey levels lighter than the face: light fabric or white hair (heuristic)",
-                        s.lighter()));
-            }
+            out.check(ReasonCode.HEADWEAR, "head top lighter than the face: light fabric or white hair (heuristic)",
+                    s.lighter(), rules.lighter());
             if (sharpAndExposed) {
                 out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
                         rules.texture());

@@ -88,8 +88,10 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      *                so the margin keeps this cue at REVIEW
      * @param texture median fine texture of the head top (grey levels): hair is made of strands, fabric over the
      *                head is smoother; a bald or shaved head is smooth too, so the margin keeps this cue at REVIEW
+     * @param lighter how much lighter the head top is than the middle of the face (median grey levels): light fabric
+     *                (a white or grey headscarf, a beige beanie), or white/blond hair, so the margin keeps it at REVIEW
      */
-    public record Headwear(boolean enabled, Band colour, Band edge, Band texture) {
+    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter) {
     }
 
     /**
@@ -113,7 +115,8 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Framing(Band.between(32, 36, 1), Band.between(2, 6, 1), Band.between(-2, 2, 1), 25),
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
-                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0)),
+                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0),
+                        Band.atMost(25, 255)),
                 new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }
