@@ -4,37 +4,45 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.shinsei.output.Crop;
 import org.shinsei.output.FormRecord;
 import org.shinsei.output.RecordStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The evidence behind each record in H2 (tables {@code audit_environment}, {@code record_evidence},
  * {@code record_crop}), written with the records in the analyze step's chunk transaction. Keys are batch +
- * envelope + page (+ crop kind): a restarted chunk replaces its rows, never doubles them.
+ * envelope + page (+ crop kind): a restarted chunk replaces its rows, never doubles them. The environment row is
+ * content-addressed and shared by every record decided in it: it is stored once per process, in a transaction of its
+ * own, so that worker threads or processes storing the same environment at the same moment cannot fail each other's
+ * chunks.
  */
 @Repository
 public class EvidenceStore {
 
     private final JdbcClient jdbc;
     private final AuditEnvironment environment;
+    private final TransactionTemplate ownTransaction;
+    private final Set<String> storedEnvironments = ConcurrentHashMap.newKeySet();
 
-    public EvidenceStore(JdbcClient jdbc, AuditEnvironment environment) {
+    public EvidenceStore(JdbcClient jdbc, AuditEnvironment environment, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.environment = environment;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Stores the evidence of {@code record} (null: a formless envelope, only the environment is kept). */
     public void save(FormRecord record, RecordEvidence evidence) {
-        AuditEnvironment.Snapshot env = environment.current();
-        String envSha = env.sha256();
-        jdbc.sql("""
-                MERGE INTO audit_environment t USING (VALUES (CAST(? AS CHAR(64)))) s(sha256) ON t.sha256 = s.sha256
-                WHEN NOT MATCHED THEN INSERT (sha256, environment_json) VALUES (s.sha256, ?)""")
-                .params(envSha, AuditEnvironment.CANONICAL.writeValueAsString(env)).update();
+        String envSha = storeEnvironment(environment.current());
         int pageKey = RecordStore.pageKey(record);
         String json = AuditEnvironment.CANONICAL.writeValueAsString(evidence == null ? Map.of() : evidence.measurements());
         jdbc.sql("""
@@ -104,5 +112,22 @@ public class EvidenceStore {
 
     public static String key(FormRecord r) {
         return key(r.envelope(), RecordStore.pageKey(r));
+    }
+
+    /** The environment's row, committed before the records that refer to it; once per process and environment. */
+    private String storeEnvironment(AuditEnvironment.Snapshot env) {
+        String sha = env.sha256();
+        if (!storedEnvironments.contains(sha)) {
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                        MERGE INTO audit_environment t USING (VALUES (CAST(? AS CHAR(64)))) s(sha256) ON t.sha256 = s.sha256
+                        WHEN NOT MATCHED THEN INSERT (sha256, environment_json) VALUES (s.sha256, ?)""")
+                        .params(sha, AuditEnvironment.CANONICAL.writeValueAsString(env)).update());
+            } catch (DuplicateKeyException e) {
+                // another thread or worker process stored the same environment first: the row is there
+            }
+            storedEnvironments.add(sha);
+        }
+        return sha;
     }
 }

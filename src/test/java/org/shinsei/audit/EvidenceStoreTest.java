@@ -19,6 +19,7 @@ import org.shinsei.output.FormRecord;
 import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Restart safety of the evidence tables (migration V4): a chunk written again after a crash or a resume replaces its
@@ -45,7 +46,7 @@ class EvidenceStoreTest {
             public Snapshot current() {
                 return ENV;
             }
-        });
+        }, new DataSourceTransactionManager(ds));
         FormRecord formless = RecordAssembler.envelopeRecord(new Envelope("b1", "env-1.pdf", Path.of("/scans/env-1.pdf"),
                 "00".repeat(32)), Reason.of(ReasonCode.FORM_NOT_FOUND));
         FormRecord record = new FormRecord("b1", "env-1.pdf", "00".repeat(32), 1, null, formless.outcome(),
