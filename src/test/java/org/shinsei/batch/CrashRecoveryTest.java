@@ -1,11 +1,14 @@
 package org.shinsei.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shinsei.batch.RecordCounts.assertExactlyOnce;
+import static org.shinsei.batch.RecordCounts.countJsonLines;
+import static org.shinsei.batch.RecordCounts.countResults;
+import static org.shinsei.batch.RecordCounts.key;
+import static org.shinsei.batch.RecordCounts.total;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,8 +142,8 @@ class CrashRecoveryTest {
         assertThat(kills).as("kills").isGreaterThanOrEqualTo(10);
         assertThat(killsByPhase.getOrDefault("analyze", 0)).as("kills during analyze").isGreaterThanOrEqualTo(3);
         assertThat(killsByPhase.getOrDefault("publish", 0)).as("kills during publish").isGreaterThanOrEqualTo(3);
-        assertExactlyOnce("results.jsonl", results);
-        assertExactlyOnce("the output queues", queued);
+        assertExactlyOnce("results.jsonl", results, batch.expectedKeys());
+        assertExactlyOnce("the output queues", queued, batch.expectedKeys());
     }
 
     @Test
@@ -191,8 +194,8 @@ class CrashRecoveryTest {
             Map<String, Integer> queued = browseBroker(port);
             System.out.printf("broker test: results.jsonl %d lines, broker queues %d messages for %d expected records%n",
                     total(results), total(queued), batch.expectedKeys().size());
-            assertExactlyOnce("results.jsonl", results);
-            assertExactlyOnce("the external broker's queues", queued);
+            assertExactlyOnce("results.jsonl", results, batch.expectedKeys());
+            assertExactlyOnce("the external broker's queues", queued, batch.expectedKeys());
         } finally {
             broker.close();
         }
@@ -294,27 +297,12 @@ class CrashRecoveryTest {
         return i >= 0 ? logLine.substring(i + 6) : logLine;
     }
 
-    private static Map<String, Integer> countResults(Path resultsJsonl) throws IOException {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String line : Files.readAllLines(resultsJsonl, StandardCharsets.UTF_8)) {
-            FormRecord r = RecordJson.read(line);
-            counts.merge(key(r), 1, Integer::sum);
-        }
-        return counts;
-    }
-
     /** {@code shinsei queue browse --json} in a child JVM (the embedded broker on the run's data folder). */
     private static Map<String, Integer> countBrowsed(Path data) throws Exception {
         try (ChildJvm browse = ChildJvm.start(MAIN, childOptions(data, List.of()), List.of("queue", "browse", "--json"))) {
             int exit = browse.exit(RUN_TIMEOUT);
             assertThat(exit).as("queue browse; its output:\n" + browse.output()).isZero();
-            Map<String, Integer> counts = new TreeMap<>();
-            for (String line : browse.outputLines()) {
-                if (line.startsWith("{")) {
-                    counts.merge(key(RecordJson.read(line)), 1, Integer::sum);
-                }
-            }
-            return counts;
+            return countJsonLines(browse.outputLines());
         }
     }
 
@@ -336,26 +324,6 @@ class CrashRecoveryTest {
             }
         }
         return counts;
-    }
-
-    private static void assertExactlyOnce(String where, Map<String, Integer> counts) {
-        List<String> wrong = new ArrayList<>();
-        for (String k : batch.expectedKeys()) {
-            if (counts.getOrDefault(k, 0) != 1) {
-                wrong.add(k + " ×" + counts.getOrDefault(k, 0));
-            }
-        }
-        counts.keySet().stream().filter(k -> !batch.expectedKeys().contains(k)).forEach(k -> wrong.add(k + " (unexpected)"));
-        assertThat(wrong).as("records not exactly once in " + where).isEmpty();
-        assertThat(total(counts)).as("records in " + where).isEqualTo(batch.expectedKeys().size());
-    }
-
-    private static int total(Map<String, Integer> counts) {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static String key(FormRecord r) {
-        return r.envelope() + "#" + (r.page() == null ? "-" : r.page());
     }
 
     private static int freePort() throws IOException {

@@ -1,18 +1,20 @@
 package org.shinsei.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shinsei.batch.RecordCounts.assertExactlyOnce;
+import static org.shinsei.batch.RecordCounts.countJsonLines;
+import static org.shinsei.batch.RecordCounts.countResults;
+import static org.shinsei.batch.RecordCounts.key;
+import static org.shinsei.batch.RecordCounts.total;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -22,8 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shinsei.ShinseiApplication;
-import org.shinsei.output.FormRecord;
-import org.shinsei.output.RecordJson;
 import org.shinsei.sample.OrdinaryBatch;
 
 /**
@@ -90,8 +90,8 @@ class DistributedBatchTest {
         assertThat(byW1).as("partitions completed by worker 1").isNotEmpty();
         assertThat(byW2).as("partitions completed by worker 2").isNotEmpty();
         assertThat(byW1).as("partitions completed by both workers").doesNotContainAnyElementsOf(byW2);
-        assertExactlyOnce("results.jsonl", results);
-        assertExactlyOnce("the output queues", queued);
+        assertExactlyOnce("results.jsonl", results, batch.expectedKeys());
+        assertExactlyOnce("the output queues", queued, batch.expectedKeys());
     }
 
     @Test
@@ -139,8 +139,8 @@ class DistributedBatchTest {
                 + "dropped); results.jsonl %d lines, queues %d messages for %d expected records%n", completedBeforeKills,
                 byW3, dropped, total(results), total(queued), batch.expectedKeys().size());
         assertThat(byW3).as("partitions re-run").containsAll(killedIn).doesNotContainAnyElementsOf(completedBeforeKills);
-        assertExactlyOnce("results.jsonl", results);
-        assertExactlyOnce("the output queues", queued);
+        assertExactlyOnce("results.jsonl", results, batch.expectedKeys());
+        assertExactlyOnce("the output queues", queued, batch.expectedKeys());
     }
 
     /**
@@ -229,46 +229,12 @@ class DistributedBatchTest {
         return partitions;
     }
 
-    private static Map<String, Integer> countResults(Path resultsJsonl) throws IOException {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (String line : Files.readAllLines(resultsJsonl, StandardCharsets.UTF_8)) {
-            counts.merge(key(RecordJson.read(line)), 1, Integer::sum);
-        }
-        return counts;
-    }
-
     /** {@code shinsei queue browse --json} in a child JVM, on the manager's embedded broker journal. */
     private static Map<String, Integer> countBrowsed(Path data) throws Exception {
         try (ChildJvm browse = ChildJvm.start(MAIN, common(data), List.of("queue", "browse", "--json"))) {
             int exit = browse.exit(RUN_TIMEOUT);
             assertThat(exit).as("queue browse; its output:\n" + browse.output()).isZero();
-            Map<String, Integer> counts = new TreeMap<>();
-            for (String line : browse.outputLines()) {
-                if (line.startsWith("{")) {
-                    counts.merge(key(RecordJson.read(line)), 1, Integer::sum);
-                }
-            }
-            return counts;
+            return countJsonLines(browse.outputLines());
         }
-    }
-
-    private static void assertExactlyOnce(String where, Map<String, Integer> counts) {
-        List<String> wrong = new ArrayList<>();
-        for (String k : batch.expectedKeys()) {
-            if (counts.getOrDefault(k, 0) != 1) {
-                wrong.add(k + " ×" + counts.getOrDefault(k, 0));
-            }
-        }
-        counts.keySet().stream().filter(k -> !batch.expectedKeys().contains(k)).forEach(k -> wrong.add(k + " (unexpected)"));
-        assertThat(wrong).as("records not exactly once in " + where).isEmpty();
-        assertThat(total(counts)).as("records in " + where).isEqualTo(batch.expectedKeys().size());
-    }
-
-    private static int total(Map<String, Integer> counts) {
-        return counts.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private static String key(FormRecord r) {
-        return r.envelope() + "#" + (r.page() == null ? "-" : r.page());
     }
 }
