@@ -23,7 +23,7 @@ final class IdCrossCheck {
         boolean confident = printed.confident(minConfidence);
         if (q != null && p != null) {
             if (q.equals(p)) {
-                return new IdReading(q, IdSource.BOTH, q, p, conf, List.of());
+                return new IdReading(q, IdSource.BOTH, q, p, conf, List.of(), printed.check());
             }
             String detail = "QR and printed digits differ at " + differingPositions(q, p) + " position(s)";
             if (confident) {

@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the 申請書ID from the QR code and the printed digits and cross-checks them ({@link IdCrossCheck}).
- * Both sources are always read, so that a disagreement is never missed. Thread-safe: each worker thread gets
- * its own Tesseract engine, created on its first page and ended by {@link #close()}.
+ * Both sources are always looked at, so that a disagreement is never missed: when the QR code gives an ID, the
+ * printed digits are first compared with it digit by digit ({@link PrintedIdVerifier}, the fast path), and read
+ * by Tesseract whenever that comparison leaves any doubt, as they are when there is no QR ID. Thread-safe: each
+ * worker thread gets its own Tesseract engine, created on its first page and ended by {@link #close()}.
  */
 @Component
 public class IdReader implements AutoCloseable {
@@ -25,6 +27,8 @@ public class IdReader implements AutoCloseable {
     private final TesseractEngines engines;
     private final QrDecoder qr;
     private final PrintedIdReader printed;
+    private final java.util.concurrent.atomic.LongAdder pages = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder matched = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * Builds the stage on {@code config/layout.yml} and runs the Tesseract self-test.
@@ -52,16 +56,20 @@ public class IdReader implements AutoCloseable {
     public IdRead readDetailed(RegisteredPage page, PageRef ref) {
         long start = System.nanoTime();
         QrResult q = qr.decode(page);
-        PrintedReading p = printed.read(page);
+        PrintedReading p = printed.read(page, q.payload());
         IdReading reading = IdCrossCheck.decide(q, p, props.printedMinConfidence());
         long millis = (System.nanoTime() - start) / 1_000_000;
+        pages.increment();
+        if (p.check() == PrintedCheck.MATCHED_QR) {
+            matched.increment();
+        }
         if (p.timedOut()) {
             log.warn("{} printed-ID OCR cancelled after {}", ref, props.ocrTimeout());
         }
         if (log.isDebugEnabled()) {
-            log.debug("{} id {} source {} qr {} via {} printed {} conf {} grouped {} blotted {} whole {} reasons {} ({} ms: qr {}, ocr {})",
+            log.debug("{} id {} source {} qr {} via {} printed {} by {} conf {} grouped {} blotted {} whole {} reasons {} ({} ms: qr {}, printed {})",
                     ref, Masking.lastFour(reading.applicationId()), reading.source(), Masking.lastFour(q.payload()),
-                    q.via(), Masking.lastFour(p.digits()), String.format("%.2f", p.confidence()), p.grouped(), p.blotted(), p.wholeDigits(),
+                    q.via(), Masking.lastFour(p.digits()), p.check(), String.format("%.2f", p.confidence()), p.grouped(), p.blotted(), p.wholeDigits(),
                     reading.reasons().stream().map(r -> r.code().name()).toList(), millis, q.millis(), p.millis());
         }
         return new IdRead(reading, q, p, millis);
@@ -70,6 +78,9 @@ public class IdReader implements AutoCloseable {
     /** Ends every thread's Tesseract engine (Spring calls this at shutdown). */
     @Override
     public void close() {
+        if (pages.sum() > 0) {
+            log.info("printed IDs matched to the QR code without OCR on {} of {} pages", matched.sum(), pages.sum());
+        }
         engines.close();
     }
 }

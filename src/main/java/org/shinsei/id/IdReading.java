@@ -15,7 +15,16 @@ import org.shinsei.decision.Reason;
  * @param printed       the 23 printed digits if read, else null
  * @param printedConfidence 0..1, the weakest of the 23 digits' confidences (0 when not read)
  * @param reasons       ID_UNREADABLE or ID_MISMATCH, else empty
+ * @param printedCheck  how the printed digits were established: {@link PrintedCheck#MATCHED_QR} when they were
+ *                      compared with the QR's ID digit by digit and matched (then {@code printedConfidence} is the
+ *                      weakest cell's correlation with its digit), {@link PrintedCheck#OCR} when Tesseract read them
  */
 public record IdReading(String applicationId, IdSource source, String qr, String printed,
-                        double printedConfidence, List<Reason> reasons) {
+                        double printedConfidence, List<Reason> reasons, PrintedCheck printedCheck) {
+
+    /** Printed digits read by OCR. */
+    public IdReading(String applicationId, IdSource source, String qr, String printed,
+                     double printedConfidence, List<Reason> reasons) {
+        this(applicationId, source, qr, printed, printedConfidence, reasons, PrintedCheck.OCR);
+    }
 }

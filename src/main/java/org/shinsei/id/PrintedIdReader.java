@@ -31,36 +31,69 @@ final class PrintedIdReader {
     private final IdProperties props;
     private final TesseractEngines engines;
     private final OcrProfile profile;
+    private final PrintedIdVerifier verifier;
+    private final double pitchPx;
 
     PrintedIdReader(FormLayout layout, IdProperties props, TesseractEngines engines) {
+        this(layout, props, engines, props.matchQr()
+                ? new PrintedIdVerifier(DigitTemplates.load(), props.matchMinScore(), props.matchMinLead()) : null);
+    }
+
+    PrintedIdReader(FormLayout layout, IdProperties props, TesseractEngines engines, PrintedIdVerifier verifier) {
         this.rect = layout.idDigits().grow(props.digitsMarginMm());
         this.pxPerMm = props.digitsPxPerMm();
         this.sizeMm = layout.idDigitsSizeMm();
         this.props = props;
         this.engines = engines;
         this.profile = OcrProfile.digitLine(props.language());
+        this.verifier = verifier;
+        this.pitchPx = LineCells.ADVANCE_EM * sizeMm * pxPerMm;
     }
 
     OcrProfile profile() {
         return profile;
     }
 
+    /** Reads the line with OCR. */
     PrintedReading read(RegisteredPage page) {
+        return read(page, null);
+    }
+
+    /**
+     * @param qrId the QR code's 23-digit ID, or null: when given (and the fast path is on), the line is first
+     *             compared with it ({@link PrintedIdVerifier}); only a clear match of all 23 digits on a line
+     *             without blots skips OCR, and then the reading's digits are {@code qrId}
+     */
+    PrintedReading read(RegisteredPage page, String qrId) {
         long start = System.nanoTime();
         Mat crop = page.cropGrey(rect, pxPerMm);
-        Mat ink = new Mat();
+        Mat ink = ink(crop);
         try {
-            Imgproc.GaussianBlur(crop, ink, new Size(3, 3), 0);
-            Imgproc.threshold(ink, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
-            Imgproc.morphologyEx(ink, ink, Imgproc.MORPH_OPEN,
-                    Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3)));
             boolean blotted = InkBlots.present(ink, pxPerMm, sizeMm);
+            if (verifier != null && qrId != null && !blotted) {
+                PrintedIdVerifier.Verdict v = verifier.verify(crop, ink, qrId, pitchPx);
+                if (v.confirmed()) {
+                    return new PrintedReading(qrId, v.weakestScore(), true, false, true, false,
+                            (System.nanoTime() - start) / 1e6, PrintedCheck.MATCHED_QR);
+                }
+            }
             OcrResult r = engines.get(profile).recognise(crop, (int) Math.round(pxPerMm * 25.4), props.ocrTimeout());
             return interpret(r, blotted, ink, (System.nanoTime() - start) / 1e6);
         } finally {
             ink.release();
             crop.release();
         }
+    }
+
+    /** The line's ink as 255 on 0: Otsu's threshold of the lightly blurred crop, specks opened away. */
+    static Mat ink(Mat crop) {
+        Mat ink = new Mat();
+        Imgproc.GaussianBlur(crop, ink, new Size(3, 3), 0);
+        Imgproc.threshold(ink, ink, 0, 255, Imgproc.THRESH_BINARY_INV | Imgproc.THRESH_OTSU);
+        Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(3, 3));
+        Imgproc.morphologyEx(ink, ink, Imgproc.MORPH_OPEN, kernel);
+        kernel.release();
+        return ink;
     }
 
     /** @param ink the line's ink as 255 on 0, specks removed */

@@ -13,10 +13,18 @@ package org.shinsei.id;
  * @param wholeDigits every digit stands on a whole printed digit ({@link DigitCells}); false when a sticker or
  *                   tape leaves a fragment that Tesseract reads as another digit, or when the line was not read
  * @param timedOut   Tesseract was cancelled at the deadline
- * @param millis     wall time of cropping, binarising and recognition
+ * @param millis     wall time of cropping, binarising and recognition (or comparison)
+ * @param check      how the digits were established: matched to the QR code's digit by digit (then
+ *                   {@code confidence} is the weakest cell's correlation with its digit) or read by OCR
  */
 public record PrintedReading(String digits, double confidence, boolean grouped, boolean blotted,
-                             boolean wholeDigits, boolean timedOut, double millis) {
+                             boolean wholeDigits, boolean timedOut, double millis, PrintedCheck check) {
+
+    /** Read by OCR. */
+    public PrintedReading(String digits, double confidence, boolean grouped, boolean blotted,
+                          boolean wholeDigits, boolean timedOut, double millis) {
+        this(digits, confidence, grouped, blotted, wholeDigits, timedOut, millis, PrintedCheck.OCR);
+    }
 
     public boolean read() {
         return digits != null;
