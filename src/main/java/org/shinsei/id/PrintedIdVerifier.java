@@ -58,10 +58,22 @@ final class PrintedIdVerifier {
     }
 
     Verdict verify(Mat grey, Mat ink, String expected, double expectedPitch) {
-        if (expected == null || expected.length() != LineCells.COUNT) {
+        if (expected == null || !QrDecoder.ID.matcher(expected).matches()) {
             return new Verdict(false, 0, 0, "no 23-digit QR ID to check against");
         }
-        double[][] scores = cellScores(grey, ink, expectedPitch);
+        return judge(cellScores(grey, ink, expectedPitch), expected);
+    }
+
+    /**
+     * The decision on the cells' scores.
+     *
+     * @param scores   {@link #cellScores}, or null when the cells were not found
+     * @param expected the QR code's 23 digits
+     */
+    Verdict judge(double[][] scores, String expected) {
+        if (expected == null || !QrDecoder.ID.matcher(expected).matches()) {
+            return new Verdict(false, 0, 0, "no 23-digit QR ID to check against");
+        }
         if (scores == null) {
             return new Verdict(false, 0, 0, "not 23 whole digit cells on the grid");
         }

@@ -26,6 +26,16 @@ class IdCrossCheckTest {
         assertThat(r.applicationId()).isEqualTo(ID);
         assertThat(r.source()).isEqualTo(IdSource.BOTH);
         assertThat(r.reasons()).isEmpty();
+        assertThat(r.printedCheck()).isEqualTo(PrintedCheck.OCR);
+    }
+
+    @Test
+    void aPrintMatchedToTheQrSaysSo() {
+        PrintedReading matched = new PrintedReading(ID, 0.95, true, false, true, false, 1, PrintedCheck.MATCHED_QR);
+        IdReading r = IdCrossCheck.decide(qr(ID), matched, MIN);
+        assertThat(r.applicationId()).isEqualTo(ID);
+        assertThat(r.source()).isEqualTo(IdSource.BOTH);
+        assertThat(r.printedCheck()).isEqualTo(PrintedCheck.MATCHED_QR);
     }
 
     @Test
