@@ -32,7 +32,23 @@ class DigitTemplatesTest {
         DigitTemplates committed = DigitTemplates.parse(Files.readString(COMMITTED, StandardCharsets.UTF_8));
         DigitTemplates rebuilt = DigitTemplates.parse(built);
         assertThat(committed.fonts()).isEqualTo(rebuilt.fonts()).hasSize(DigitTemplatesBuilder.FONTS.size());
-        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8)).isEqualTo(built);
+        // equal but for a grey level of rounding, should another JDK antialias the outlines a little differently
+        String[] a = Files.readString(COMMITTED, StandardCharsets.UTF_8).split("\n");
+        String[] b = built.split("\n");
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 0; i < a.length; i++) {
+            String[] x = a[i].split(" ");
+            String[] y = b[i].split(" ");
+            assertThat(x).as("line %d", i + 1).hasSameSizeAs(y);
+            for (int j = 0; j < x.length; j++) {
+                if (a[i].startsWith("#") || j < 2) {
+                    assertThat(x[j]).as("line %d field %d", i + 1, j + 1).isEqualTo(y[j]);
+                } else {
+                    assertThat(Math.abs(Integer.parseInt(x[j]) - Integer.parseInt(y[j]))).as("line %d value %d", i + 1, j - 1)
+                            .isLessThanOrEqualTo(2);
+                }
+            }
+        }
         assertThat(DigitTemplates.load().fonts()).isEqualTo(committed.fonts());
     }
 }
