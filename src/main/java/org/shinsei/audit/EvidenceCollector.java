@@ -34,6 +34,7 @@ public class EvidenceCollector {
             idm.put("qr", id.qr());
             idm.put("printed", id.printed());
             idm.put("printedConfidence", id.printedConfidence());
+            idm.put("printedCheck", id.printedCheck() == null ? null : id.printedCheck().name());
             m.put("id", idm);
         }
         if (photo != null) {

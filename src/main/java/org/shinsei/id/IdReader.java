@@ -1,5 +1,7 @@
 package org.shinsei.id;
 
+import java.util.concurrent.atomic.LongAdder;
+
 import org.shinsei.form.FormLayout;
 import org.shinsei.form.LayoutLoader;
 import org.shinsei.ocr.TesseractEngines;
@@ -27,8 +29,8 @@ public class IdReader implements AutoCloseable {
     private final TesseractEngines engines;
     private final QrDecoder qr;
     private final PrintedIdReader printed;
-    private final java.util.concurrent.atomic.LongAdder pages = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder matched = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder pages = new LongAdder();
+    private final LongAdder matched = new LongAdder();
 
     /**
      * Builds the stage on {@code config/layout.yml} and runs the Tesseract self-test.
