@@ -35,8 +35,13 @@ final class JpegColour {
     /** Saturation to 0..255 for a sum offset by CLIP_OFFSET (terms reach ±227). */
     private static final int CLIP_OFFSET = 256;
     private static final byte[] CLIP = new byte[768];
-    private static final int MEMO_BITS = 12;
-    private static final int MEMO = 1 << MEMO_BITS;
+    /**
+     * (Cb + 1) << 8 | Cr by (R − B, G − B), each offset by 255 (511 × 511): the conversion's differences do not
+     * involve the luma, and the map from (Cb, Cr) to them is one to one but for a few pairs, marked AMBIGUOUS.
+     */
+    private static final char[] BY_DIFFERENCES = new char[511 * 511];
+    private static final char AMBIGUOUS = 0xFFFF;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static {
         for (int v = 0; v < CLIP.length; v++) {
@@ -50,6 +55,34 @@ final class JpegColour {
             CB_G[i] = (int) (-fix(0.34414) * x + ONE_HALF);
             INV_CR_R[CR_R[i] + TERM_OFFSET] = i + 1;
             INV_CB_B[CB_B[i] + TERM_OFFSET] = i + 1;
+        }
+        for (int cb = 0; cb < 256; cb++) {
+            for (int cr = 0; cr < 256; cr++) {
+                int rb = CR_R[cr] - CB_B[cb];
+                int gb = ((CB_G[cb] + CR_G[cr]) >> SCALEBITS) - CB_B[cb];
+                if (Math.abs(rb) <= 255 && Math.abs(gb) <= 255) {
+                    int at = (rb + 255) * 511 + gb + 255;
+                    BY_DIFFERENCES[at] = BY_DIFFERENCES[at] == 0 ? (char) ((cb + 1) << 8 | cr) : AMBIGUOUS;
+                }
+            }
+        }
+    }
+
+    /** Per-thread buffers, grown as needed and reused from crop to crop (a page asks for a few dozen). */
+    private static final class Scratch {
+        int[] cb = new int[0];
+        int[] cr = new int[0];
+        byte[] y = new byte[0];
+        byte[] out = new byte[0];
+        byte[] bgr = new byte[0];
+
+        static int[] ints(int[] a, int n) {
+            return a.length >= n ? a : new int[n];
+        }
+
+        /** Sized exactly when grown: Mat.get and put read the array's length (a multiple of the channels). */
+        static byte[] bytes(byte[] a, int n) {
+            return a.length >= n && a.length % 3 == n % 3 ? a : new byte[n];
         }
     }
 
@@ -76,52 +109,61 @@ final class JpegColour {
         int cy1 = Math.min(ch, ((y1 - 1) >> 1) + 2);
         int rw = cx1 - cx0;
         int rh = cy1 - cy0;
-        int[] cb = new int[rw * rh];
-        int[] cr = new int[rw * rh];
-        samples(luma, chroma, cx0, cy0, rw, rh, cb, cr);
+        Scratch scratch = SCRATCH.get();
+        int[] cb = scratch.cb = Scratch.ints(scratch.cb, rw * rh);
+        int[] cr = scratch.cr = Scratch.ints(scratch.cr, rw * rh);
+        samples(luma, chroma, cx0, cy0, rw, rh, cb, cr, scratch);
 
         int w = x1 - x0;
         int h = y1 - y0;
-        byte[] y = new byte[w * h];
+        byte[] y = scratch.y = Scratch.bytes(scratch.y, w * h);
         Mat lumaRegion = luma.submat(y0, y1, x0, x1);
         lumaRegion.get(0, 0, y);
         lumaRegion.release();
-        byte[] out = new byte[3 * w * h];
-        // per output column: its chroma column, the neighbour the filter weighs by 1/4, and libjpeg's rounding bias
-        int[] near = new int[w];
-        int[] far = new int[w];
-        int[] bias = new int[w];
-        for (int col = 0; col < w; col++) {
-            int fx = x0 + col;
-            near[col] = (fx >> 1) - cx0;
-            boolean even = (fx & 1) == 0;
-            far[col] = (even ? Math.max(0, (fx >> 1) - 1) : Math.min(cw - 1, (fx >> 1) + 1)) - cx0;
-            bias[col] = even ? 8 : 7;
-        }
-        int[] cbSum = new int[rw];
-        int[] crSum = new int[rw];
+        byte[] out = scratch.out = Scratch.bytes(scratch.out, 3 * w * h);
+        // output columns are made in pairs (2c, 2c+1) from chroma column c and its neighbours c-1 and c+1: the
+        // column sums carry one more on each side, a copy of the edge column where the region is at the scan's edge
+        int pc0 = x0 >> 1;
+        int pairs = ((x1 - 1) >> 1) - pc0 + 1;
+        int[] cbSum = new int[rw + 2];
+        int[] crSum = new int[rw + 2];
+        byte[] rowOut = new byte[6 * pairs];
+        int skip = 3 * (x0 - 2 * pc0);
+        int first = pc0 - cx0 + 1;
         for (int row = 0; row < h; row++) {
             int fy = y0 + row;
             int nr = ((fy >> 1) - cy0) * rw;
             int fr = ((fy & 1) == 0 ? Math.max(0, (fy >> 1) - 1) : Math.min(ch - 1, (fy >> 1) + 1)) - cy0;
             fr *= rw;
             for (int c = 0; c < rw; c++) {
-                cbSum[c] = 3 * cb[nr + c] + cb[fr + c];
-                crSum[c] = 3 * cr[nr + c] + cr[fr + c];
+                cbSum[c + 1] = 3 * cb[nr + c] + cb[fr + c];
+                crSum[c + 1] = 3 * cr[nr + c] + cr[fr + c];
             }
-            int o = 3 * row * w;
-            int i = row * w;
-            for (int col = 0; col < w; col++, i++, o += 3) {
-                int c = near[col];
-                int n = far[col];
-                int k = bias[col];
-                int b = (3 * cbSum[c] + cbSum[n] + k) >> 4;
-                int r = (3 * crSum[c] + crSum[n] + k) >> 4;
-                int l = (y[i] & 0xff) + CLIP_OFFSET;
-                out[o] = CLIP[l + CB_B[b]];
-                out[o + 1] = CLIP[l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)];
-                out[o + 2] = CLIP[l + CR_R[r]];
+            cbSum[0] = cbSum[1];
+            crSum[0] = crSum[1];
+            cbSum[rw + 1] = cbSum[rw];
+            crSum[rw + 1] = crSum[rw];
+            int lumaRow = row * w - (x0 - 2 * pc0);
+            for (int p = 0, k = first, o = 0; p < pairs; p++, k++, o += 6) {
+                int cbHere = 3 * cbSum[k];
+                int crHere = 3 * crSum[k];
+                int b = (cbHere + cbSum[k - 1] + 8) >> 4;
+                int r = (crHere + crSum[k - 1] + 8) >> 4;
+                int li = lumaRow + 2 * p;
+                int l = (li < row * w ? y[li + 1] : y[li]) & 0xff;
+                l += CLIP_OFFSET;
+                rowOut[o] = CLIP[l + CB_B[b]];
+                rowOut[o + 1] = CLIP[l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)];
+                rowOut[o + 2] = CLIP[l + CR_R[r]];
+                b = (cbHere + cbSum[k + 1] + 7) >> 4;
+                r = (crHere + crSum[k + 1] + 7) >> 4;
+                l = (li + 1 < (row + 1) * w ? y[li + 1] : y[li]) & 0xff;
+                l += CLIP_OFFSET;
+                rowOut[o + 3] = CLIP[l + CB_B[b]];
+                rowOut[o + 4] = CLIP[l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)];
+                rowOut[o + 5] = CLIP[l + CR_R[r]];
             }
+            System.arraycopy(rowOut, skip, out, 3 * row * w, 3 * w);
         }
         Mat m = new Mat(h, w, CvType.CV_8UC3);
         m.put(0, 0, out);
@@ -129,28 +171,27 @@ final class JpegColour {
     }
 
     /** The integer Cb and Cr samples of the chroma region [cx0, cx0 + rw) × [cy0, cy0 + rh). */
-    private static void samples(Mat luma, Mat chroma, int cx0, int cy0, int rw, int rh, int[] cb, int[] cr) {
-        byte[] bgr = new byte[3 * rw * rh];
+    private static void samples(Mat luma, Mat chroma, int cx0, int cy0, int rw, int rh, int[] cb, int[] cr,
+                                Scratch scratch) {
+        byte[] bgr = scratch.bgr = Scratch.bytes(scratch.bgr, 3 * rw * rh);
         Mat region = chroma.submat(cy0, cy0 + rh, cx0, cx0 + rw);
         region.get(0, 0, bgr);
         region.release();
-        // scans repeat a few colours (paper above all): a small direct-mapped memo of colour → chroma
-        int[] memoKey = new int[MEMO];
-        int[] memoValue = new int[MEMO];
         int[] clipped = new int[16];
         int nClipped = 0;
         for (int i = 0; i < rw * rh; i++) {
             int b = bgr[3 * i] & 0xff;
             int g = bgr[3 * i + 1] & 0xff;
             int r = bgr[3 * i + 2] & 0xff;
-            int key = (r << 16 | g << 8 | b) + 1;
-            int slot = (key * 0x9E3779B1) >>> (32 - MEMO_BITS);
-            if (memoKey[slot] == key) {
-                cb[i] = memoValue[slot] >> 8;
-                cr[i] = memoValue[slot] & 0xff;
+            // R − B and G − B do not depend on the luma: one table read gives Cb and Cr
+            int v = BY_DIFFERENCES[(r - b + 255) * 511 + g - b + 255];
+            int yh = r - CR_R[v & 0xff];
+            if (v != 0 && v != AMBIGUOUS && yh >= 0 && yh <= 255 && r > 0 && r < 255 && g > 0 && g < 255 && b > 0
+                    && b < 255) {
+                cb[i] = (v >> 8) - 1;
+                cr[i] = v & 0xff;
             } else if (exact(r, g, b, cb, cr, i)) {
-                memoKey[slot] = key;
-                memoValue[slot] = cb[i] << 8 | cr[i];
+                continue;
             } else {
                 cb[i] = -1;
                 if (nClipped == clipped.length) {

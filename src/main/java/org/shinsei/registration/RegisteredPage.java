@@ -1,6 +1,7 @@
 package org.shinsei.registration;
 
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -21,10 +22,20 @@ import org.shinsei.form.MmRect;
  * @param declaredDpi   the resolution the file stated, or null
  * @param chroma        for a scan decoded as luma + half-resolution colour ({@code ScanPage#chroma()}): the colour
  *                      copy, and then {@code image} is the luma; else null
+ * @param rebuilt       the last scan region rebuilt in colour from luma + chroma, kept for the next crop that lies
+ *                      within it (the photo and its output crop read the same region)
  */
 public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform transform,
-                             int orientationDeg, double skewDeg, double dpi, Double declaredDpi, Mat chroma)
+                             int orientationDeg, double skewDeg, double dpi, Double declaredDpi, Mat chroma,
+                             RebuiltRegion rebuilt)
         implements AutoCloseable {
+
+    /** A page decoded as luma + half-resolution colour, or ({@code chroma} null) decoded whole. */
+    public RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform transform, int orientationDeg, double skewDeg,
+                          double dpi, Double declaredDpi, Mat chroma) {
+        this(pageNo, image, grey, transform, orientationDeg, skewDeg, dpi, declaredDpi, chroma,
+                chroma == null ? null : new RebuiltRegion());
+    }
 
     public static final double MM_PER_INCH = 25.4;
 
@@ -80,18 +91,17 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
             if (x0 >= x1 || y0 >= y1) {
                 return new Mat(h, w, org.opencv.core.CvType.CV_8UC3, new Scalar(255, 255, 255));
             }
-            Mat region = JpegColour.region(grey, chroma, x0, y0, x1, y1);
-            try {
-                map.put(0, 2, m[2] - x0);
-                map.put(1, 2, m[5] - y0);
-                Mat out = new Mat();
-                Imgproc.warpAffine(region, out, map, new Size(w, h),
-                        Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
-                        new Scalar(255, 255, 255));
-                return out;
-            } finally {
-                region.release();
-            }
+            Rect need = new Rect(x0, y0, x1 - x0, y1 - y0);
+            Mat region = rebuilt.covering(need, grey, chroma);
+            Rect at = rebuilt.rect();
+            // the region reaches the scan's edge wherever the crop does, so sampling it is sampling the scan
+            map.put(0, 2, m[2] - at.x);
+            map.put(1, 2, m[5] - at.y);
+            Mat out = new Mat();
+            Imgproc.warpAffine(region, out, map, new Size(w, h),
+                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
+                    new Scalar(255, 255, 255));
+            return out;
         } finally {
             map.release();
         }
@@ -124,6 +134,9 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
         image.release();
         if (chroma != null) {
             chroma.release();
+        }
+        if (rebuilt != null) {
+            rebuilt.close();
         }
     }
 }

@@ -59,6 +59,18 @@ class RegisteredPageCropTest {
         for (int ch = 0; ch < 3; ch++) {
             assertThat(mean.val[ch]).as("mean difference, channel " + ch).isLessThan(0.01);
         }
+        // a crop inside the region rebuilt last reads the kept pixels, and is the same as when rebuilt for itself
+        MmRect inner = new MmRect(60, 90, 40, 30);
+        Mat kept = split.cropImage(inner, 5);
+        assertThat(split.rebuilt().rect().width).as("the big region is kept").isGreaterThan(600);
+        try (RegisteredPage fresh = new RegisteredPage(1, luma.clone(), luma.clone(), t, 0, 2.5, 101.6, null, chroma.clone())) {
+            Mat own = fresh.cropImage(inner, 5);
+            assertThat(fresh.rebuilt().rect().width).isLessThan(250);
+            Core.absdiff(kept, own, diff);
+            assertThat(Core.countNonZero(diff.reshape(1))).isZero();
+            own.release();
+        }
+        kept.release();
         // and a shifted colour copy would show: moving the half-resolution copy by one pixel breaks the agreement
         Mat shifted = new Mat();
         Imgproc.warpAffine(chroma, shifted, new Mat(2, 3, CvType.CV_64F) {
