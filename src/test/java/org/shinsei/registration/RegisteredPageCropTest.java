@@ -96,7 +96,8 @@ class RegisteredPageCropTest {
     }
 
     private static void assertRebuilt(Scalar green, double maxUnequal) {
-        Mat page = new Mat(700, 500, CvType.CV_8UC3, new Scalar(236, 241, 244));
+        // odd sides: the last chroma row and column cover one pixel row and column
+        Mat page = new Mat(701, 501, CvType.CV_8UC3, new Scalar(236, 241, 244));
         for (int y = 30; y < 680; y += 29) {
             Imgproc.line(page, new Point(15, y), new Point(485, y), green, 3);
         }
@@ -109,7 +110,7 @@ class RegisteredPageCropTest {
         Mat luma = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_GRAYSCALE);
         Mat chroma = Imgcodecs.imdecode(jpeg, Imgcodecs.IMREAD_REDUCED_COLOR_2);
         // odd corners, and the page's own edges
-        int[][] regions = {{0, 0, 500, 700}, {37, 51, 289, 404}, {1, 3, 2, 4}, {470, 660, 500, 700}};
+        int[][] regions = {{0, 0, 501, 701}, {37, 51, 289, 404}, {1, 3, 2, 4}, {470, 660, 501, 701}, {499, 698, 501, 701}};
         for (int[] r : regions) {
             Mat rebuilt = JpegColour.region(luma, chroma, r[0], r[1], r[2], r[3]);
             Mat diff = new Mat();
