@@ -226,11 +226,6 @@ final class JpegColour {
             estimate(r, g, b, yv, cb, cr, i);
             consistent(r, g, b, yv, n == 0 ? cb[i] : sumB / n, n == 0 ? cr[i] : sumR / n, cb, cr, i);
         }
-        for (int k = 0; k < nClipped; k++) {
-            if (cb[clipped[k]] < 0) {
-                throw new IllegalStateException("chroma not set");
-            }
-        }
     }
 
     /**
