@@ -1,6 +1,7 @@
 package org.shinsei.registration;
 
 import org.opencv.core.Mat;
+import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
@@ -21,10 +22,20 @@ import org.shinsei.form.MmRect;
  * @param declaredDpi   the resolution the file stated, or null
  * @param chroma        for a scan decoded as luma + half-resolution colour ({@code ScanPage#chroma()}): the colour
  *                      copy, and then {@code image} is the luma; else null
+ * @param rebuilt       the last scan region rebuilt in colour from luma + chroma, kept for the next crop that lies
+ *                      within it (the photo and its output crop read the same region)
  */
 public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform transform,
-                             int orientationDeg, double skewDeg, double dpi, Double declaredDpi, Mat chroma)
+                             int orientationDeg, double skewDeg, double dpi, Double declaredDpi, Mat chroma,
+                             RebuiltRegion rebuilt)
         implements AutoCloseable {
+
+    /** A page decoded as luma + half-resolution colour, or ({@code chroma} null) decoded whole. */
+    public RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform transform, int orientationDeg, double skewDeg,
+                          double dpi, Double declaredDpi, Mat chroma) {
+        this(pageNo, image, grey, transform, orientationDeg, skewDeg, dpi, declaredDpi, chroma,
+                chroma == null ? null : new RebuiltRegion());
+    }
 
     public static final double MM_PER_INCH = 25.4;
 
@@ -44,47 +55,62 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
     }
 
     /**
-     * An upright crop of the scan as decoded (colour if the scan is colour). From luma + half-resolution colour,
-     * the crop's colour comes from the colour copy and its brightness from the full-resolution luma, as a JPEG
-     * decoder would put them together.
+     * An upright crop of the scan as decoded (colour if the scan is colour). From luma + half-resolution colour, the
+     * scan region under the crop is first rebuilt as the whole colour decode would have given it
+     * ({@link JpegColour}), so that the crop is the same as from a whole decode.
      */
     public Mat cropImage(MmRect rect, double pxPerMm) {
         if (chroma == null) {
             return crop(image, rect, pxPerMm);
         }
-        Mat luma = crop(grey, rect, pxPerMm);
-        Mat ycc = crop(chroma, rect, pxPerMm, 0.5);
+        int w = (int) Math.round(rect.width() * pxPerMm);
+        int h = (int) Math.round(rect.height() * pxPerMm);
+        Mat map = transform.cropMap(rect.x(), rect.y(), pxPerMm);
         try {
-            Imgproc.cvtColor(ycc, ycc, Imgproc.COLOR_BGR2YCrCb);
-            org.opencv.core.Core.insertChannel(luma, ycc, 0);
+            double[] m = new double[6];
+            map.get(0, 0, m);
+            // the scan pixels the crop's bilinear sampling can reach: the crop's corners mapped, and a margin
+            double minX = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY;
+            double maxY = Double.NEGATIVE_INFINITY;
+            for (int cy = 0; cy <= 1; cy++) {
+                for (int cx = 0; cx <= 1; cx++) {
+                    double sx = m[0] * cx * w + m[1] * cy * h + m[2];
+                    double sy = m[3] * cx * w + m[4] * cy * h + m[5];
+                    minX = Math.min(minX, sx);
+                    maxX = Math.max(maxX, sx);
+                    minY = Math.min(minY, sy);
+                    maxY = Math.max(maxY, sy);
+                }
+            }
+            int x0 = (int) Math.max(0, Math.floor(minX) - 2);
+            int y0 = (int) Math.max(0, Math.floor(minY) - 2);
+            int x1 = (int) Math.min(grey.cols(), Math.ceil(maxX) + 3);
+            int y1 = (int) Math.min(grey.rows(), Math.ceil(maxY) + 3);
+            if (x0 >= x1 || y0 >= y1) {
+                return new Mat(h, w, org.opencv.core.CvType.CV_8UC3, new Scalar(255, 255, 255));
+            }
+            Rect need = new Rect(x0, y0, x1 - x0, y1 - y0);
+            Mat region = rebuilt.covering(need, grey, chroma);
+            Rect at = rebuilt.rect();
+            // the region reaches the scan's edge wherever the crop does, so sampling it is sampling the scan
+            map.put(0, 2, m[2] - at.x);
+            map.put(1, 2, m[5] - at.y);
             Mat out = new Mat();
-            Imgproc.cvtColor(ycc, out, Imgproc.COLOR_YCrCb2BGR);
+            Imgproc.warpAffine(region, out, map, new Size(w, h),
+                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
+                    new Scalar(255, 255, 255));
             return out;
         } finally {
-            luma.release();
-            ycc.release();
+            map.release();
         }
     }
 
     private Mat crop(Mat src, MmRect rect, double pxPerMm) {
-        return crop(src, rect, pxPerMm, 1);
-    }
-
-    /**
-     * @param srcScale size of {@code src} relative to the scan: 0.5 for the half-resolution colour copy, whose pixel
-     *                 j covers scan pixels 2j and 2j+1 (centre at scan coordinate 2j + 0.5)
-     */
-    private Mat crop(Mat src, MmRect rect, double pxPerMm, double srcScale) {
         int w = (int) Math.round(rect.width() * pxPerMm);
         int h = (int) Math.round(rect.height() * pxPerMm);
         Mat map = transform.cropMap(rect.x(), rect.y(), pxPerMm);
-        if (srcScale != 1) {
-            double shift = (1 - 1 / srcScale) * srcScale / 2;   // 0.5 → -0.25
-            double[] row0 = {map.get(0, 0)[0], map.get(0, 1)[0], map.get(0, 2)[0]};
-            double[] row1 = {map.get(1, 0)[0], map.get(1, 1)[0], map.get(1, 2)[0]};
-            map.put(0, 0, row0[0] * srcScale, row0[1] * srcScale, row0[2] * srcScale + shift);
-            map.put(1, 0, row1[0] * srcScale, row1[1] * srcScale, row1[2] * srcScale + shift);
-        }
         try {
             Mat out = new Mat();
             Imgproc.warpAffine(src, out, map, new Size(w, h),
@@ -108,6 +134,9 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
         image.release();
         if (chroma != null) {
             chroma.release();
+        }
+        if (rebuilt != null) {
+            rebuilt.close();
         }
     }
 }

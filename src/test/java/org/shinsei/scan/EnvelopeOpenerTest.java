@@ -37,6 +37,8 @@ class EnvelopeOpenerTest {
     Path dir;
 
     private final EnvelopeOpener opener = new EnvelopeOpener(ScanProperties.defaults());
+    /** With {@code shinsei.scan.decode.split-colour-jpeg=false}: a colour JPEG decoded whole, in BGR. */
+    private final EnvelopeOpener whole = new EnvelopeOpener(ScanProperties.defaults(), new ScanDecodeProperties(false));
     private List<ScanPage> opened = List.of();
 
     @BeforeAll
@@ -165,7 +167,7 @@ class EnvelopeOpenerTest {
         assertThat(grey.dpi()).as("JFIF density units 0 is an aspect ratio, not a dpi").isNull();
 
         byte[] colourJpeg = TestFiles.jpegWithDpi(TestFiles.encode(".jpg", TestFiles.colour(300, 200)), 200);
-        ScanPage colour = open("i.jpeg", colourJpeg).get(0);
+        ScanPage colour = open(whole, "i.jpeg", colourJpeg).get(0);
         assertSamePixels(colour.image(), TestFiles.decode(colourJpeg));
         assertThat(colour.image().channels()).isEqualTo(3);
         assertThat(colour.dpi()).isEqualTo(200.0);
@@ -238,7 +240,7 @@ class EnvelopeOpenerTest {
     void scanPdfPagesAreTheEmbeddedJpegsNotARendering() throws Exception {
         byte[] greyJpeg = TestFiles.encode(".jpg", TestFiles.grey(400, 566), Imgcodecs.IMWRITE_JPEG_QUALITY, 50);
         byte[] colourJpeg = TestFiles.encode(".jpg", TestFiles.colour(400, 566), Imgcodecs.IMWRITE_JPEG_QUALITY, 80);
-        List<ScanPage> pages = open("l.pdf", TestPdfs.scanPdf(List.of(greyJpeg, colourJpeg), 200));
+        List<ScanPage> pages = open(whole, "l.pdf", TestPdfs.scanPdf(List.of(greyJpeg, colourJpeg), 200));
         assertThat(pages).hasSize(2);
         assertSamePixels(pages.get(0).image(), TestFiles.decode(greyJpeg));
         assertSamePixels(pages.get(1).image(), TestFiles.decode(colourJpeg));
@@ -247,8 +249,8 @@ class EnvelopeOpenerTest {
     }
 
     @Test
-    void withSplitColourJpegAColour420PageIsItsLumaAndHalfResolutionColour() throws Exception {
-        EnvelopeOpener split = new EnvelopeOpener(ScanProperties.defaults(), new ScanDecodeProperties(true));
+    void byDefaultAColour420PageIsItsLumaAndHalfResolutionColour() throws Exception {
+        EnvelopeOpener split = opener;
         byte[] colourJpeg = TestFiles.encode(".jpg", TestFiles.colour(400, 566), Imgcodecs.IMWRITE_JPEG_QUALITY, 80);
         for (String name : List.of("m.pdf", "n.jpg")) {
             byte[] bytes = name.endsWith(".pdf") ? TestPdfs.scanPdf(List.of(colourJpeg), 200) : colourJpeg;
