@@ -42,11 +42,6 @@ final class Findings {
         return worst.containsKey(code);
     }
 
-    /** True when {@code code} was found as a clear breach (REJECT), not only near a limit. */
-    boolean clear(ReasonCode code) {
-        return worst.get(code) == Band.Verdict.OUTSIDE;
-    }
-
     List<Reason> reasons() {
         List<Reason> out = new ArrayList<>();
         worst.forEach((code, verdict) -> {

@@ -24,15 +24,16 @@ import org.shinsei.decision.ReasonCode;
  *   <li>{@code texture}: a head top smoother than hair (plain fabric: a beret, a scarf, a beanie in hair
  *       colours, on grey scans too);</li>
  *   <li>{@code lighter}: a head top lighter than the face (light fabric, or white hair);</li>
- *   <li>{@code model}: a LEARNED logistic probability of a hat from the head top's texture relative to the face's
- *       own (so that the scan's noise and sharpness cancel: patterned or printed fabric is rougher than hair, plain
- *       fabric smoother), its share of pixels darker than the face, its lightness and its saturation relative to
- *       the face. Fitted by {@code HeadwearTuning} (test sources) on generated prints of faces/plain numbered below
- *       040 only: compliant ones, some with the hair made grey or white or the head bald, and ten hat styles in
- *       plain, striped, checked, dotted, knitted and paisley fabric in many colours.</li>
+ *   <li>{@code saturation}: a head top more saturated than the face (colour prints): dyed fabric in any hue,
+ *       brown or red included; hair hardly ever is;</li>
+ *   <li>{@code pale}: a head top about as light as the face with few hair-dark pixels that is grey (a colour
+ *       print) or rougher than the face (patterned fabric); it fires on grey or white hair too. Its thresholds were
+ *       read off {@code HeadwearTuning} (test sources): generated prints of faces/plain numbered below 040 only,
+ *       compliant ones, some with the hair made grey or white or the head bald, and ten hat styles in plain,
+ *       striped, checked, dotted, knitted and paisley fabric in many colours.</li>
  * </ul>
  * A straight fringe can make the edge cue fire, a bald or shaved head the texture cue, white hair the lighter cue
- * and any unusual head top the model, so those only ever ask for a review (a person looks); only the colour cue
+ * grey hair the pale cue and red hair the saturation cue, so those only ever ask for a review (a person looks); only the colour cue
  * rejects. Not seen by it: patterned fabric in hair colours whose texture and tone are those of hair, and any
  * colour cue on a grey scan or a black-and-white photo. The one real cap available (Grace Hopper) only reaches
  * REVIEW through the edge cue. Its recall on real hats is unknown.
@@ -121,16 +122,6 @@ public final class HeadwearCheck {
         return BackgroundCheck.median(s, m.create());
     }
 
-    /** The model's inputs, in the order of {@code shinsei.photo.headwear.model.weights}. */
-    public static final List<String> FEATURES = List.of("ln(textureRatio)", "ln(textureRatio)^2", "dark",
-            "lighter/100", "saturation/100");
-
-    /** The features of {@code s} in the order of {@link #FEATURES}. */
-    static double[] features(Stats s) {
-        double t = StrictMath.log(Math.max(0.05, s.textureRatio()));
-        return new double[] {t, t * t, s.dark(), s.lighter() / 100, s.saturation() / 100};
-    }
-
     /** The pale head-top cue ({@link PhotoProperties.Pale}). */
     boolean pale(Stats s, boolean colourPrint) {
         PhotoProperties.Pale p = rules.pale();
@@ -140,33 +131,29 @@ public final class HeadwearCheck {
         return (colourPrint && s.saturation() <= p.maxSaturation()) || s.textureRatio() >= p.minTextureRatio();
     }
 
-    /** The model's probability of a hat (StrictMath: the audit replay must reach the same decision). */
-    double probability(Stats s) {
-        PhotoProperties.Model model = rules.model();
-        double[] x = features(s);
-        double z = model.bias();
-        for (int i = 0; i < x.length; i++) {
-            z += model.weights().get(i) * x[i];
-        }
-        return 1 / (1 + StrictMath.exp(-z));
-    }
-
     /**
      * @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged
      * @param colourPrint     true when the print was scanned in colour (its saturation means something)
+     * @return true when a cue says the head top is covered, so the crown seen is not the top of the hair; the
+     *         pale and saturation cues alone do not say so (they also fire on grey, white or red hair, whose crown
+     *         is the crown)
      */
-    public void judge(Stats s, boolean sharpAndExposed, boolean colourPrint, Findings out) {
+    public boolean judge(Stats s, boolean sharpAndExposed, boolean colourPrint, Findings out) {
+        boolean covered = false;
         if (s.measured()) {
-            out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
-            out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
-            out.check(ReasonCode.HEADWEAR, "head top lighter than the face: light fabric or white hair (heuristic)",
-                    s.lighter(), rules.lighter());
+            covered |= out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(),
+                    rules.colour()) != Band.Verdict.WITHIN;
+            covered |= out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(),
+                    rules.edge()) != Band.Verdict.WITHIN;
+            covered |= out.check(ReasonCode.HEADWEAR,
+                    "head top lighter than the face: light fabric or white hair (heuristic)", s.lighter(),
+                    rules.lighter()) != Band.Verdict.WITHIN;
             if (sharpAndExposed) {
-                out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
-                        rules.texture());
-                if (rules.model() != null) {
-                    out.check(ReasonCode.HEADWEAR, "head top looks like fabric (learned model, probability)",
-                            probability(s), rules.model().probability());
+                covered |= out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
+                        rules.texture()) != Band.Verdict.WITHIN;
+                if (colourPrint) {
+                    out.check(ReasonCode.HEADWEAR, "head top more saturated than the face: dyed fabric or red hair",
+                            s.saturation(), rules.saturation());
                 }
                 if (rules.pale() != null && pale(s, colourPrint)) {
                     out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(java.util.Locale.ROOT,
@@ -176,6 +163,7 @@ public final class HeadwearCheck {
                 }
             }
         }
+        return covered;
     }
 
     /**

@@ -90,11 +90,14 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      *                head is smoother; a bald or shaved head is smooth too, so the margin keeps this cue at REVIEW
      * @param lighter how much lighter the head top is than the middle of the face (median grey levels): light fabric
      *                (a white or grey headscarf, a beige beanie), or white/blond hair, so the margin keeps it at REVIEW
-     * @param model   a logistic model over the head-top measurements (see {@link HeadwearCheck#FEATURES}); review only
+     * @param saturation how much more saturated (HSV, 0–255) the head top is than the face, colour prints only:
+     *                hair is hardly ever more saturated than skin, a dyed fabric often is (in any hue, also brown
+     *                or red); red hair can be too, so the margin keeps it at REVIEW
      * @param pale    a head top as light as the face with few hair-dark pixels that is also grey (colour prints) or
      *                rougher than the face: fabric, or grey/white hair; review only
      */
-    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter, Model model, Pale pale) {
+    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter, Band saturation,
+                           Pale pale) {
     }
 
     /**
@@ -104,19 +107,6 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      * greyer than the skin) or its texture is at least {@code minTextureRatio} times the face's.
      */
     public record Pale(double minLighter, double maxDark, double maxSaturation, double minTextureRatio) {
-    }
-
-    /**
-     * A logistic hat/no-hat model: probability = 1 / (1 + exp(-(bias + Σ weights[i] · feature[i]))).
-     *
-     * @param weights     one per feature, in the order of {@link HeadwearCheck#FEATURES}
-     * @param bias        the intercept
-     * @param probability the allowed probability of a hat; its margin keeps the model at REVIEW
-     */
-    public record Model(List<Double> weights, double bias, Band probability) {
-        public Model {
-            weights = List.copyOf(weights);
-        }
     }
 
     /**
@@ -141,8 +131,8 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
                 new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0),
-                        Band.atMost(25, 255), new Model(List.of(1.342, 1.004, 3.671, 1.416, 1.039), -1.548,
-                                Band.atMost(0.7, 1.0)), new Pale(-40, 0.35, -40, 1.1)),
+                        Band.atMost(25, 255), Band.atMost(30, 255),
+                        new Pale(-40, 0.35, -40, 1.1)),
                 new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }

@@ -20,12 +20,13 @@ import org.shinsei.support.OpenCv;
 import org.shinsei.support.PageRef;
 
 /**
- * Not a test: the tuning set of the headwear model ({@code shinsei.photo.headwear.model}), written as one CSV line
- * of {@link HeadwearCheck.Stats} per print. Only faces/plain numbered below 040 are used ({@link PhotoCases#tuning}):
+ * Not a test: the tuning set of the headwear check ({@code shinsei.photo.headwear}), written as one CSV line of
+ * {@link HeadwearCheck.Stats} per print. Only faces/plain numbered below 040 are used ({@link PhotoCases#tuning}):
  * compliant prints (some with the hair made grey or white, some bald) and every hat style and pattern in many
  * colours, scanned as the evaluation scans. Run by hand:
- * {@code mvn -o -q -B test -Dtest=HeadwearTuning -Dheadwear.tuning=/tmp/headwear.csv}; the weights were fitted
- * from that file (logistic regression) and written to config/photo-rules.yml.
+ * {@code mvn -o -q -B test -Dtest=HeadwearTuning -Dheadwear.tuning=/tmp/headwear.csv -Dheadwear.rounds=6}; the
+ * pale cue's thresholds were read off that file. (A logistic model fitted on it was tried and dropped: it sent the
+ * real astronaut portrait of the sample batch to review.)
  */
 @EnabledIfSystemProperty(named = "headwear.tuning", matches = ".+")
 class HeadwearTuning {
