@@ -93,7 +93,10 @@ public final class HeadwearCheck {
             return Stats.NOT_MEASURED;
         }
         try (Mats m = new Mats()) {
-            double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
+            boolean colourPrint = print.channels() == 3;
+            Mat bgrBand = colourPrint ? m.add(print.submat(band)) : null;
+            Mat hsvBand = colourPrint ? hsv(bgrBand, m) : null;
+            double colour = colourPrint ? colourfulFraction(bgrBand, hsvBand, bg, m) : 0;
             Mat greyBand = m.add(grey.submat(band));
             double edge = straightEdge(greyBand, pxPerMm, m);
             Rect mid = Mats.clip(new Rect(face.x + face.width * 3 / 10, face.y + face.height / 2, face.width * 2 / 5,
@@ -106,17 +109,21 @@ public final class HeadwearCheck {
             Mat dark = m.create();
             Imgproc.threshold(greyBand, dark, faceLevel - DARKER_THAN_FACE, 255, Imgproc.THRESH_BINARY_INV);
             double darkFraction = Core.countNonZero(dark) / (double) band.area();
-            double saturation = print.channels() == 3
-                    ? medianSaturation(m.add(print.submat(band)), m) - medianSaturation(m.add(print.submat(mid)), m) : 0;
+            double saturation = colourPrint
+                    ? medianSaturation(hsvBand, m) - medianSaturation(hsv(m.add(print.submat(mid)), m), m) : 0;
             return new Stats(true, colour, edge, texture, (face.y - crownPx) / face.height, lighter, darkFraction,
                     texture / Math.max(0.5, faceTexture), saturation);
         }
     }
 
-    /** Median HSV saturation (0–255). */
-    private static double medianSaturation(Mat bgr, Mats m) {
+    private static Mat hsv(Mat bgr, Mats m) {
         Mat hsv = m.create();
         Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
+        return hsv;
+    }
+
+    /** Median saturation (0–255) of an HSV image. */
+    private static double medianSaturation(Mat hsv, Mats m) {
         Mat s = m.create();
         Core.extractChannel(hsv, s, 1);
         return BackgroundCheck.median(s, m.create());
@@ -188,9 +195,7 @@ public final class HeadwearCheck {
     }
 
     /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */
-    private static double colourfulFraction(Mat bgr, BackgroundModel bg, Mats m) {
-        Mat hsv = m.create();
-        Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
+    private static double colourfulFraction(Mat bgr, Mat hsv, BackgroundModel bg, Mats m) {
         List<Mat> ch = new ArrayList<>();
         Core.split(hsv, ch);
         ch.forEach(m::add);
