@@ -47,7 +47,7 @@ class HeadwearTuning {
                 .collect(Collectors.toList());
         List<String> lines = new ArrayList<>();
         lines.add("label,kind,face,grey,measured,colour,edge,texture,headTop,lighter,dark,textureRatio,saturation,"
-                + "hatReason");
+                + "hatReason,allReasons");
         int n = 0;
         int rounds = Integer.getInteger("headwear.rounds", 4);
         for (int round = 0; round < rounds; round++) {
@@ -86,6 +86,9 @@ class HeadwearTuning {
         HeadwearCheck.Stats s = r.headwear();
         String reason = r.measurement().reasons().stream().filter(x -> x.code() == ReasonCode.HEADWEAR)
                 .map(x -> x.severity().name()).findFirst().orElse("-");
+        String all = r.measurement().reasons().stream().map(x -> x.code() + "/" + x.severity()).sorted()
+                .collect(Collectors.joining(" "));
+        reason = reason + "," + (all.isEmpty() ? "ACCEPTED" : all);
         if (s == null) {
             return String.format(Locale.ROOT, "%d,%s,%s,%b,false,,,,,,,,,%s", label, kind, f.name(), cond.grey(), reason);
         }
