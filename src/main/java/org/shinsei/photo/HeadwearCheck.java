@@ -32,9 +32,9 @@ import org.shinsei.decision.ReasonCode;
  *       compliant ones, some with the hair made grey or white or the head bald, and ten hat styles in plain,
  *       striped, checked, dotted, knitted and paisley fabric in many colours.</li>
  * </ul>
- * A straight fringe can make the edge cue fire, a bald or shaved head the texture cue, white hair the lighter cue
- * grey hair the pale cue and red hair the saturation cue, so those only ever ask for a review (a person looks); only the colour cue
- * rejects. Not seen by it: patterned fabric in hair colours whose texture and tone are those of hair, and any
+ * A straight fringe can make the edge cue fire, a bald or shaved head the texture cue, white hair the lighter cue,
+ * grey hair the pale cue and red hair the saturation cue, so those only ever ask for a review (a person looks);
+ * only the colour cue rejects. Not seen by it: patterned fabric in hair colours whose texture and tone are those of hair, and any
  * colour cue on a grey scan or a black-and-white photo. The one real cap available (Grace Hopper) only reaches
  * REVIEW through the edge cue. Its recall on real hats is unknown.
  */
