@@ -22,13 +22,21 @@ import org.shinsei.decision.ReasonCode;
  *   <li>{@code edge}: one straight horizontal edge across the whole forehead (a brim or a hat band), where a
  *       hairline is curved and ragged;</li>
  *   <li>{@code texture}: a head top smoother than hair (plain fabric: a beret, a scarf, a beanie in hair
- *       colours, on grey scans too).</li>
+ *       colours, on grey scans too);</li>
+ *   <li>{@code lighter}: a head top lighter than the face (light fabric, or white hair);</li>
+ *   <li>{@code saturation}: a head top more saturated than the face (colour prints): dyed fabric in any hue,
+ *       brown or red included; hair hardly ever is;</li>
+ *   <li>{@code pale}: a head top about as light as the face with few hair-dark pixels that is grey (a colour
+ *       print) or rougher than the face (patterned fabric); it fires on grey or white hair too. Its thresholds were
+ *       read off {@code HeadwearTuning} (test sources): generated prints of faces/plain numbered below 040 only,
+ *       compliant ones, some with the hair made grey or white or the head bald, and ten hat styles in plain,
+ *       striped, checked, dotted, knitted and paisley fabric in many colours.</li>
  * </ul>
- * Not seen by it: patterned or knitted fabric in hair colours without a straight edge, and any colour cue on a
- * grey scan or a black-and-white photo. A straight fringe can make the edge cue fire and a bald or shaved head
- * the texture cue, so those two only ever ask for a review. Tuned on hats drawn on faces/plain numbered below
- * 040; the one real cap available (Grace Hopper) only reaches REVIEW through the edge cue. Its recall on real
- * hats is unknown.
+ * A straight fringe can make the edge cue fire, a bald or shaved head the texture cue, white hair the lighter cue,
+ * grey hair the pale cue and red hair the saturation cue, so those only ever ask for a review (a person looks);
+ * only the colour cue rejects. Not seen by it: patterned fabric in hair colours whose texture and tone are those of hair, and any
+ * colour cue on a grey scan or a black-and-white photo. The one real cap available (Grace Hopper) only reaches
+ * REVIEW through the edge cue. Its recall on real hats is unknown.
  */
 public final class HeadwearCheck {
 
@@ -49,6 +57,9 @@ public final class HeadwearCheck {
     /** The band ends this far down the face box (in box heights), above the eyebrows. */
     private static final double BAND_END_IN_BOX = 0.22;
 
+    /** A head-top pixel this much darker than the middle of the face (grey levels) is hair or shadow, not skin. */
+    private static final double DARKER_THAN_FACE = 30;
+
     private final PhotoProperties.Headwear rules;
 
     public HeadwearCheck(PhotoProperties.Headwear rules) {
@@ -61,9 +72,14 @@ public final class HeadwearCheck {
      * @param texture median fine texture of the head top, grey levels
      * @param headTop height of the head above the face box, in box heights (where the silhouette's top was found)
      * @param lighter how much lighter (median grey levels) the head top is than the middle of the face
+     * @param dark    fraction of the head top darker than the middle of the face by {@value #DARKER_THAN_FACE}
+     *                grey levels or more (hair and its shadows)
+     * @param textureRatio the head top's fine texture divided by the middle of the face's
+     * @param saturation median saturation (HSV, 0–255) of the head top minus the face's; 0 on a grey print
      */
-    public record Stats(boolean measured, double colour, double edge, double texture, double headTop, double lighter) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0, 0);
+    public record Stats(boolean measured, double colour, double edge, double texture, double headTop, double lighter,
+                        double dark, double textureRatio, double saturation) {
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
@@ -77,30 +93,84 @@ public final class HeadwearCheck {
             return Stats.NOT_MEASURED;
         }
         try (Mats m = new Mats()) {
-            double colour = print.channels() == 3 ? colourfulFraction(m.add(print.submat(band)), bg, m) : 0;
+            boolean colourPrint = print.channels() == 3;
+            Mat bgrBand = colourPrint ? m.add(print.submat(band)) : null;
+            Mat hsvBand = colourPrint ? hsv(bgrBand, m) : null;
+            double colour = colourPrint ? colourfulFraction(bgrBand, hsvBand, bg, m) : 0;
             Mat greyBand = m.add(grey.submat(band));
             double edge = straightEdge(greyBand, pxPerMm, m);
             Rect mid = Mats.clip(new Rect(face.x + face.width * 3 / 10, face.y + face.height / 2, face.width * 2 / 5,
                     face.height / 4), grey);
-            double lighter = BackgroundCheck.median(greyBand, m.create())
-                    - BackgroundCheck.median(m.add(grey.submat(mid)), m.create());
-            return new Stats(true, colour, edge, texture(greyBand, pxPerMm, m), (face.y - crownPx) / face.height,
-                    lighter);
+            Mat greyMid = m.add(grey.submat(mid));
+            double faceLevel = BackgroundCheck.median(greyMid, m.create());
+            double lighter = BackgroundCheck.median(greyBand, m.create()) - faceLevel;
+            double texture = texture(greyBand, pxPerMm, m);
+            double faceTexture = texture(greyMid, pxPerMm, m);
+            Mat dark = m.create();
+            Imgproc.threshold(greyBand, dark, faceLevel - DARKER_THAN_FACE, 255, Imgproc.THRESH_BINARY_INV);
+            double darkFraction = Core.countNonZero(dark) / (double) band.area();
+            double saturation = colourPrint
+                    ? medianSaturation(hsvBand, m) - medianSaturation(hsv(m.add(print.submat(mid)), m), m) : 0;
+            return new Stats(true, colour, edge, texture, (face.y - crownPx) / face.height, lighter, darkFraction,
+                    texture / Math.max(0.5, faceTexture), saturation);
         }
     }
 
-    /** @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged */
-    public void judge(Stats s, boolean sharpAndExposed, Findings out) {
+    private static Mat hsv(Mat bgr, Mats m) {
+        Mat hsv = m.create();
+        Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
+        return hsv;
+    }
+
+    /** Median saturation (0–255) of an HSV image. */
+    private static double medianSaturation(Mat hsv, Mats m) {
+        Mat s = m.create();
+        Core.extractChannel(hsv, s, 1);
+        return BackgroundCheck.median(s, m.create());
+    }
+
+    /** The pale head-top cue ({@link PhotoProperties.Pale}). */
+    boolean pale(Stats s, boolean colourPrint) {
+        PhotoProperties.Pale p = rules.pale();
+        if (s.lighter() < p.minLighter() || s.dark() > p.maxDark()) {
+            return false;
+        }
+        return (colourPrint && s.saturation() <= p.maxSaturation()) || s.textureRatio() >= p.minTextureRatio();
+    }
+
+    /**
+     * @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged
+     * @param colourPrint     true when the print was scanned in colour (its saturation means something)
+     * @return true when a cue says the head top is covered, so the crown seen is not the top of the hair; the
+     *         pale and saturation cues alone do not say so (they also fire on grey, white or red hair, whose crown
+     *         is the crown)
+     */
+    public boolean judge(Stats s, boolean sharpAndExposed, boolean colourPrint, Findings out) {
+        boolean covered = false;
         if (s.measured()) {
-            out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(), rules.colour());
-            out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(), rules.edge());
-            out.check(ReasonCode.HEADWEAR, "head top lighter than the face: light fabric or white hair (heuristic)",
-                    s.lighter(), rules.lighter());
+            covered |= out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(),
+                    rules.colour()) != Band.Verdict.WITHIN;
+            covered |= out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(),
+                    rules.edge()) != Band.Verdict.WITHIN;
+            covered |= out.check(ReasonCode.HEADWEAR,
+                    "head top lighter than the face: light fabric or white hair (heuristic)", s.lighter(),
+                    rules.lighter()) != Band.Verdict.WITHIN;
             if (sharpAndExposed) {
-                out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
-                        rules.texture());
+                covered |= out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
+                        rules.texture()) != Band.Verdict.WITHIN;
+                if (colourPrint) {
+                    out.check(ReasonCode.HEADWEAR, "head top more saturated than the face: dyed fabric or red hair",
+                            s.saturation(), rules.saturation());
+                }
+                if (rules.pale() != null && pale(s, colourPrint)) {
+                    out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(java.util.Locale.ROOT,
+                            "pale head top: lighter %.0f, hair-dark %.2f, saturation %.0f, texture ratio %.2f "
+                                    + "(grey or patterned fabric, or grey/white hair)", s.lighter(), s.dark(),
+                            s.saturation(), s.textureRatio()));
+                }
             }
         }
+        return covered;
     }
 
     /**
@@ -125,9 +195,7 @@ public final class HeadwearCheck {
     }
 
     /** Saturated pixels with a hue that is not skin or hair, among the pixels that are not background. */
-    private static double colourfulFraction(Mat bgr, BackgroundModel bg, Mats m) {
-        Mat hsv = m.create();
-        Imgproc.cvtColor(bgr, hsv, Imgproc.COLOR_BGR2HSV);
+    private static double colourfulFraction(Mat bgr, Mat hsv, BackgroundModel bg, Mats m) {
         List<Mat> ch = new ArrayList<>();
         Core.split(hsv, ch);
         ch.forEach(m::add);

@@ -139,11 +139,13 @@ public class PhotoInspector {
         QualityCheck.Stats q = quality.measure(grey, box);
         quality.judge(q, findings);
         HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
-        headwear.judge(h, !findings.has(ReasonCode.PHOTO_QUALITY), findings);
+        boolean covered = headwear.judge(h, !findings.has(ReasonCode.PHOTO_QUALITY), print.channels() == 3, findings);
         // The crown is the top of the hair against a plain background: behind a hat or in front of a busy
         // backdrop it cannot be seen, so the crown-based framing rules are not judged (the photo is returned
-        // for those reasons already) rather than reported on a measurement that is not one.
-        boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !findings.has(ReasonCode.HEADWEAR);
+        // for those reasons already) rather than reported on a measurement that is not one. A pale head top alone
+        // (grey or white hair as often as a pale scarf) leaves the crown measurable: the framing is still judged,
+        // so a head too big or too low is not hidden behind a review.
+        boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !covered;
         judgeFraming(head, crownVisible, findings);
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
                 head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),

@@ -90,8 +90,23 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      *                head is smoother; a bald or shaved head is smooth too, so the margin keeps this cue at REVIEW
      * @param lighter how much lighter the head top is than the middle of the face (median grey levels): light fabric
      *                (a white or grey headscarf, a beige beanie), or white/blond hair, so the margin keeps it at REVIEW
+     * @param saturation how much more saturated (HSV, 0–255) the head top is than the face, colour prints only:
+     *                hair is hardly ever more saturated than skin, a dyed fabric often is (in any hue, also brown
+     *                or red); red hair can be too, so the margin keeps it at REVIEW
+     * @param pale    a head top as light as the face with few hair-dark pixels that is also grey (colour prints) or
+     *                rougher than the face: fabric, or grey/white hair; review only
      */
-    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter) {
+    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter, Band saturation,
+                           Pale pale) {
+    }
+
+    /**
+     * The pale head-top cue (see {@link HeadwearCheck}): it fires when the head top is at least {@code minLighter}
+     * lighter than the face (negative: darker by at most that much), at most {@code maxDark} of it is hair-dark,
+     * and either its saturation is at most {@code maxSaturation} above the face's (a colour print: negative, so
+     * greyer than the skin) or its texture is at least {@code minTextureRatio} times the face's.
+     */
+    public record Pale(double minLighter, double maxDark, double maxSaturation, double minTextureRatio) {
     }
 
     /**
@@ -116,7 +131,8 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
                 new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
                 new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0),
-                        Band.atMost(25, 255)),
+                        Band.atMost(25, 255), Band.atMost(30, 255),
+                        new Pale(-40, 0.35, -40, 1.1)),
                 new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }

@@ -227,7 +227,7 @@ final class PhotoCases {
         String[] names = {"red", "navy", "black", "beige", "white", "green", "brown", "grey", "yellow", "purple"};
         // a wide brim reaches into the background zone; a hat hides the crown, so the head's size is not known
         Set<ReasonCode> tolerated = EnumSet.of(ReasonCode.FACE_FRAMING, ReasonCode.BACKGROUND_NOT_PLAIN);
-        for (PrintFactory.HatStyle style : PrintFactory.HatStyle.values()) {
+        for (PrintFactory.HatStyle style : PrintFactory.FIRST_STYLES) {
             for (int c = 0; c < colours.length; c++) {
                 FaceSamples.Face f = pick();
                 Scalar colour = colours[c];
@@ -241,6 +241,33 @@ final class PhotoCases {
         FaceSamples.Face hopper = FaceSamples.fromFaceBox("grace_hopper", portrait("grace_hopper_512x512.jpg"), cascade);
         out.add(new Case("hat real naval cap grace_hopper", "portrait", () -> PrintFactory.framed(hopper,
                 new PrintFactory.Framing(30, 6, 0, 0)), paste(35, 45), EnumSet.of(ReasonCode.HEADWEAR), tolerated, null));
+        moreHats(out, colours, names, tolerated);
+    }
+
+    /**
+     * The later hat styles (bucket hat, hood, turban, tied scarf, peaked cap), each in every colour, in plain and
+     * patterned fabric. Drawn from their own random stream, after all other cases, so that the cases above stay
+     * exactly as they were.
+     */
+    private void moreHats(List<Case> out, Scalar[] colours, String[] names, Set<ReasonCode> tolerated) {
+        Random own = new Random(20261129);
+        PrintFactory.Pattern[] patterns = PrintFactory.Pattern.values();
+        for (PrintFactory.HatStyle style : PrintFactory.HatStyle.values()) {
+            if (PrintFactory.FIRST_STYLES.contains(style)) {
+                continue;
+            }
+            for (int c = 0; c < colours.length; c++) {
+                FaceSamples.Face f = plain.get(own.nextInt(plain.size()));
+                Scalar colour = colours[c];
+                PrintFactory.Pattern pattern = patterns[own.nextInt(patterns.length)];
+                long seed = own.nextLong();
+                MiniScan.Paste paste = new MiniScan.Paste(35, 45, -3 + 6 * own.nextDouble(), -3 + 6 * own.nextDouble(),
+                        -4 + 8 * own.nextDouble());
+                out.add(new Case("hat " + style + " " + pattern.name().toLowerCase(Locale.ROOT) + " " + names[c] + " "
+                        + f.name(), f.name(), () -> PrintFactory.withHat(f, PrintFactory.Framing.COMPLIANT, style, colour,
+                        pattern, new Random(seed)), paste, EnumSet.of(ReasonCode.HEADWEAR), tolerated, null));
+            }
+        }
     }
 
     private static CascadeClassifier cascade() {

@@ -29,7 +29,14 @@ final class PrintFactory {
         static final Framing COMPLIANT = new Framing(34, 4, 0, 0);
     }
 
-    enum HatStyle { CAP, BEANIE, WIDE_BRIM, BERET, HEADSCARF }
+    /** Hat shapes; the first five are the evaluation's original set ({@link #FIRST_STYLES}). */
+    enum HatStyle { CAP, BEANIE, WIDE_BRIM, BERET, HEADSCARF, BUCKET, HOOD, TURBAN, SCARF_TIED, BRIMMED_CAP }
+
+    static final List<HatStyle> FIRST_STYLES = List.of(HatStyle.CAP, HatStyle.BEANIE, HatStyle.WIDE_BRIM,
+            HatStyle.BERET, HatStyle.HEADSCARF);
+
+    /** The fabric's surface: plain, or a pattern in a darker and a lighter shade of the colour. */
+    enum Pattern { PLAIN, STRIPES, CHECKS, DOTS, KNIT, PAISLEY }
 
     private PrintFactory() {
     }
@@ -186,6 +193,11 @@ final class PrintFactory {
 
     /** The face framed per {@code fr} with a hat drawn over the head top. */
     static Mat withHat(FaceSamples.Face f, Framing fr, HatStyle style, Scalar colour, Random rnd) {
+        return withHat(f, fr, style, colour, Pattern.PLAIN, rnd);
+    }
+
+    /** As above, the fabric in {@code pattern}. */
+    static Mat withHat(FaceSamples.Face f, Framing fr, HatStyle style, Scalar colour, Pattern pattern, Random rnd) {
         Mat print = framed(f, fr);
         double k = fr.crownChinMm() * PX_PER_MM / (f.chinY() - f.crownY());
         double ipd = k * Math.hypot(f.rightPupil().x - f.leftPupil().x, f.rightPupil().y - f.leftPupil().y);
@@ -241,6 +253,55 @@ final class PrintFactory {
                             darker(colour, 0.8), 2);
                 }
             }
+            case BUCKET -> {
+                // a soft crown and a brim sloping down all round, over the eyebrows' top
+                bottom = eye - 0.7 * ipd;
+                double top = crown - 0.35 * ipd;
+                Imgproc.rectangle(mask, new Point(cx - halfHead * 0.9, top + 0.2 * ipd),
+                        new Point(cx + halfHead * 0.9, bottom - 0.3 * ipd), on, -1);
+                Imgproc.ellipse(mask, new Point(cx, top + 0.2 * ipd), new Size(halfHead * 0.9, 0.2 * ipd), 0, 0, 360, on, -1);
+                Point[] brim = {new Point(cx - halfHead * 0.95, bottom - 0.35 * ipd), new Point(cx + halfHead * 0.95, bottom - 0.35 * ipd),
+                    new Point(cx + halfHead * 1.45, bottom + 0.15 * ipd), new Point(cx - halfHead * 1.45, bottom + 0.15 * ipd)};
+                Imgproc.fillPoly(mask, List.of(new MatOfPoint(brim)), on);
+            }
+            case HOOD -> {
+                // a hood: wider than the head, down past the chin, the face framed by its opening
+                bottom = eye - 0.5 * ipd;
+                double top = crown - 0.4 * ipd;
+                double chin = crown + k * (f.chinY() - f.crownY());
+                Imgproc.ellipse(mask, new Point(cx, (top + chin + 1.2 * ipd) / 2), new Size(halfHead * 1.4,
+                        (chin + 1.2 * ipd - top) / 2), 0, 0, 360, on, -1);
+                Imgproc.ellipse(mask, new Point(cx, eye + 0.4 * ipd), new Size(0.95 * ipd, 1.5 * ipd), 0, 0, 360,
+                        new Scalar(0), -1);
+                Imgproc.ellipse(layer, new Point(cx, eye + 0.4 * ipd), new Size(1.0 * ipd, 1.55 * ipd), 0, 0, 360,
+                        darker(colour, 0.7), (int) Math.max(2, 0.06 * ipd));
+            }
+            case TURBAN -> {
+                // wrapped cloth, taller than the head, in diagonal folds
+                bottom = eye - 0.75 * ipd;
+                double top = crown - 0.6 * ipd;
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.1, bottom - top), 0, 180, 360, on, -1);
+                for (double y = top; y < bottom; y += 0.22 * ipd) {
+                    Imgproc.line(layer, new Point(cx - halfHead * 1.2, y + 0.3 * ipd), new Point(cx + halfHead * 1.2, y - 0.1 * ipd),
+                            darker(colour, 0.7), Math.max(2, (int) (0.04 * ipd)));
+                }
+            }
+            case SCARF_TIED -> {
+                // a scarf tied over the hair, hair showing at the sides: covers the head top only
+                bottom = eye - 0.75 * ipd;
+                double top = crown - 0.12 * ipd;
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.0, bottom - top), 0, 180, 360, on, -1);
+                Imgproc.ellipse(mask, new Point(cx + halfHead * 0.9, bottom - 0.1 * ipd), new Size(0.25 * ipd, 0.18 * ipd),
+                        30, 0, 360, on, -1);
+            }
+            case BRIMMED_CAP -> {
+                // a peaked cap, peak shading the upper forehead and a seam over the crown
+                bottom = eye - 0.75 * ipd;
+                double top = crown - 0.2 * ipd;
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 1.05, bottom - top), 0, 180, 360, on, -1);
+                Imgproc.ellipse(mask, new Point(cx, bottom), new Size(halfHead * 0.85, 0.3 * ipd), 0, 0, 180, on, -1);
+                Imgproc.line(layer, new Point(cx, top), new Point(cx, bottom), darker(colour, 0.7), 2);
+            }
             default -> {
                 bottom = eye - 0.85 * ipd;
                 double top = crown - 0.3 * ipd;
@@ -250,6 +311,7 @@ final class PrintFactory {
                         darker(colour, 0.5), -1);
             }
         }
+        pattern(layer, pattern, colour, ipd, rnd);
         Mat noise = new Mat(print.size(), CvType.CV_16SC3);
         Core.randn(noise, 0, 6);
         Mat layer16 = new Mat();
@@ -266,6 +328,117 @@ final class PrintFactory {
             x.release();
         }
         return out;
+    }
+
+    /**
+     * A compliant print whose hair is made grey or white ({@code lift} 60–160: the darkest strand becomes that
+     * light, the strands' texture kept), or, when {@code bald}, whose head top above the forehead is skin.
+     * For tuning the headwear check against the compliant heads it must not take for a hat.
+     */
+    static Mat restyledHair(FaceSamples.Face f, Framing fr, double lift, boolean bald) {
+        Mat print = framed(f, fr);
+        Mat person = personMask(f.bgr());
+        Mat m3 = framed(person, f.centreX(), f.crownY(), f.chinY(), f.eyeY(), fr, WIDTH_MM, Core.BORDER_REPLICATE);
+        Mat mask = new Mat();
+        Imgproc.cvtColor(m3, mask, Imgproc.COLOR_BGR2GRAY);
+        double k = fr.crownChinMm() * PX_PER_MM / (f.chinY() - f.crownY());
+        double ipd = k * Math.hypot(f.rightPupil().x - f.leftPupil().x, f.rightPupil().y - f.leftPupil().y);
+        double cx = (WIDTH_MM / 2 + fr.offsetMm()) * PX_PER_MM;
+        double crown = fr.topMm() * PX_PER_MM;
+        double eye = crown + k * (f.eyeY() - f.crownY());
+        double chin = crown + k * (f.chinY() - f.crownY());
+        // keep the face (an oval from the brows to the chin) and everything below the chin
+        Imgproc.ellipse(mask, new Point(cx, eye + 0.35 * ipd), new Size(0.95 * ipd, 1.35 * ipd), 0, 0, 360, new Scalar(0), -1);
+        Imgproc.rectangle(mask, new Point(0, chin), new Point(mask.cols(), mask.rows()), new Scalar(0), -1);
+        Mat layer = new Mat();
+        if (bald) {
+            Rect cheek = Mats.clip(new Rect((int) (cx - 0.5 * ipd), (int) (eye + 0.5 * ipd), (int) ipd, (int) (0.4 * ipd)), print);
+            Scalar skin = Core.mean(print.submat(cheek));
+            layer = new Mat(print.size(), print.type(), skin);
+            // a rounded scalp: lit from above, darker to the sides
+            Mat noise = new Mat(print.size(), CvType.CV_16SC3);
+            Core.randn(noise, 0, 3);
+            Mat l16 = new Mat();
+            layer.convertTo(l16, CvType.CV_16SC3);
+            Core.add(l16, noise, l16);
+            l16.convertTo(layer, CvType.CV_8UC3);
+            shade(layer, crown, eye);
+            // hair only at the sides, low: remove the fringe area from the mask above the brows
+            Imgproc.rectangle(mask, new Point(0, eye - 0.45 * ipd), new Point(mask.cols(), mask.rows()), new Scalar(0), -1);
+            noise.release();
+            l16.release();
+        } else {
+            Mat g = new Mat();
+            Imgproc.cvtColor(print, g, Imgproc.COLOR_BGR2GRAY);
+            g.convertTo(g, -1, (255 - lift) / 255.0, lift);
+            Imgproc.cvtColor(g, layer, Imgproc.COLOR_GRAY2BGR);
+            g.release();
+        }
+        Imgproc.GaussianBlur(mask, mask, new Size(0, 0), Math.max(1, 0.05 * ipd));
+        Mat alpha3 = new Mat();
+        Imgproc.cvtColor(mask, alpha3, Imgproc.COLOR_GRAY2BGR);
+        alpha3.convertTo(alpha3, CvType.CV_32FC3, 1 / 255.0);
+        Mat out = blend(layer, print, alpha3);
+        for (Mat x : new Mat[] {print, person, m3, mask, layer, alpha3}) {
+            x.release();
+        }
+        return out;
+    }
+
+    /** Draws {@code pattern} over the whole layer (the mask decides where it shows), scaled to the face. */
+    private static void pattern(Mat layer, Pattern pattern, Scalar colour, double ipd, Random rnd) {
+        if (pattern == Pattern.PLAIN) {
+            return;
+        }
+        Scalar dark = darker(colour, 0.55 + 0.25 * rnd.nextDouble());
+        Scalar light = new Scalar(Math.min(255, colour.val[0] * 1.2 + 25), Math.min(255, colour.val[1] * 1.2 + 25),
+                Math.min(255, colour.val[2] * 1.2 + 25));
+        double step = (0.12 + 0.2 * rnd.nextDouble()) * ipd;
+        int thick = Math.max(1, (int) Math.round(step / 4));
+        int w = layer.cols();
+        int h = layer.rows();
+        switch (pattern) {
+            case STRIPES -> {
+                double slope = -1 + 2 * rnd.nextDouble();
+                for (double y = -w; y < h + w; y += step) {
+                    Imgproc.line(layer, new Point(0, y), new Point(w, y + slope * w), dark, thick);
+                }
+            }
+            case CHECKS -> {
+                for (double y = 0; y < h; y += step) {
+                    Imgproc.line(layer, new Point(0, y), new Point(w, y), dark, thick);
+                }
+                for (double x = 0; x < w; x += step) {
+                    Imgproc.line(layer, new Point(x, 0), new Point(x, h), light, thick);
+                }
+            }
+            case DOTS -> {
+                for (double y = 0; y < h; y += step) {
+                    for (double x = (y / step) % 2 == 0 ? 0 : step / 2; x < w; x += step) {
+                        Imgproc.circle(layer, new Point(x, y), Math.max(1, thick), dark, -1);
+                    }
+                }
+            }
+            case KNIT -> {
+                // rows of small V stitches
+                double s = Math.max(3, step / 3);
+                for (double y = 0; y < h; y += s) {
+                    for (double x = 0; x < w; x += s) {
+                        Imgproc.line(layer, new Point(x, y), new Point(x + s / 2, y + s), dark, 1);
+                        Imgproc.line(layer, new Point(x + s, y), new Point(x + s / 2, y + s), light, 1);
+                    }
+                }
+            }
+            default -> {
+                // PAISLEY: scattered curls in both shades
+                int n = (int) (w * h / (step * step));
+                for (int i = 0; i < n; i++) {
+                    Point c = new Point(rnd.nextDouble() * w, rnd.nextDouble() * h);
+                    Imgproc.ellipse(layer, c, new Size(step * 0.4, step * 0.25), rnd.nextDouble() * 180, 0, 270,
+                            rnd.nextBoolean() ? dark : light, thick);
+                }
+            }
+        }
     }
 
     private static void shade(Mat layer, double top, double bottom) {
