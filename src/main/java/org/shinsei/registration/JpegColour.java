@@ -1,9 +1,15 @@
 package org.shinsei.registration;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Point;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Rebuilds a region of a 4:2:0 colour JPEG's full colour decode from its full-resolution luma and its
@@ -32,9 +38,6 @@ final class JpegColour {
     private static final int[] INV_CR_R = new int[512];
     private static final int[] INV_CB_B = new int[512];
 
-    /** Saturation to 0..255 for a sum offset by CLIP_OFFSET (terms reach ±227). */
-    private static final int CLIP_OFFSET = 256;
-    private static final byte[] CLIP = new byte[768];
     /**
      * (Cb + 1) << 8 | Cr by (R − B, G − B), each offset by 255 (511 × 511): the conversion's differences do not
      * involve the luma, and the map from (Cb, Cr) to them is one to one but for a few pairs, marked AMBIGUOUS.
@@ -42,11 +45,16 @@ final class JpegColour {
     private static final char[] BY_DIFFERENCES = new char[511 * 511];
     private static final char AMBIGUOUS = 0xFFFF;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** The same tables as {@code CV_16S} Mats for OpenCV: B − Y by Cb, R − Y by Cr, G − Y by (Cb, Cr) (x = Cb). */
+    private static final Mat LUT_CB_B = new Mat(1, 256, CvType.CV_16SC1);
+    private static final Mat LUT_CR_R = new Mat(1, 256, CvType.CV_16SC1);
+    private static final Mat TABLE_G = new Mat(256, 256, CvType.CV_16SC1);
+    /** The rounding of the horizontal step, 8 on even and 7 on odd columns, for a row as long as any crop. */
+    private static final Mat BIAS;
+    private static final Mat TAP = new Mat(3, 1, CvType.CV_32F);
+    private static final int MAX_WIDTH = 1 << 15;
 
     static {
-        for (int v = 0; v < CLIP.length; v++) {
-            CLIP[v] = (byte) Math.max(0, Math.min(255, v - CLIP_OFFSET));
-        }
         for (int i = 0; i < 256; i++) {
             int x = i - 128;
             CR_R[i] = (int) ((fix(1.40200) * x + ONE_HALF) >> SCALEBITS);
@@ -66,14 +74,32 @@ final class JpegColour {
                 }
             }
         }
+        short[] cbB = new short[256];
+        short[] crR = new short[256];
+        short[] g = new short[256 * 256];
+        for (int i = 0; i < 256; i++) {
+            cbB[i] = (short) CB_B[i];
+            crR[i] = (short) CR_R[i];
+            for (int cb = 0; cb < 256; cb++) {
+                g[i * 256 + cb] = (short) ((CB_G[cb] + CR_G[i]) >> SCALEBITS);
+            }
+        }
+        LUT_CB_B.put(0, 0, cbB);
+        LUT_CR_R.put(0, 0, crR);
+        TABLE_G.put(0, 0, g);
+        short[] bias = new short[MAX_WIDTH + 1];
+        for (int x = 0; x < bias.length; x++) {
+            bias[x] = (short) ((x & 1) == 0 ? 8 : 7);
+        }
+        BIAS = new Mat(1, bias.length, CvType.CV_16SC1);
+        BIAS.put(0, 0, bias);
+        TAP.put(0, 0, 1f, 2f, 1f);
     }
 
     /** Per-thread buffers, grown as needed and reused from crop to crop (a page asks for a few dozen). */
     private static final class Scratch {
         int[] cb = new int[0];
         int[] cr = new int[0];
-        byte[] y = new byte[0];
-        byte[] out = new byte[0];
         byte[] bgr = new byte[0];
 
         static int[] ints(int[] a, int n) {
@@ -116,58 +142,89 @@ final class JpegColour {
 
         int w = x1 - x0;
         int h = y1 - y0;
-        byte[] y = scratch.y = Scratch.bytes(scratch.y, w * h);
+        Mat cbUp = upsample(cb, rw, rh, x0 - 2 * cx0, y0 - 2 * cy0, w, h);
+        Mat crUp = upsample(cr, rw, rh, x0 - 2 * cx0, y0 - 2 * cy0, w, h);
         Mat lumaRegion = luma.submat(y0, y1, x0, x1);
-        lumaRegion.get(0, 0, y);
-        lumaRegion.release();
-        byte[] out = scratch.out = Scratch.bytes(scratch.out, 3 * w * h);
-        // output columns are made in pairs (2c, 2c+1) from chroma column c and its neighbours c-1 and c+1: the
-        // column sums carry one more on each side, a copy of the edge column where the region is at the scan's edge
-        int pc0 = x0 >> 1;
-        int pairs = ((x1 - 1) >> 1) - pc0 + 1;
-        int[] cbSum = new int[rw + 2];
-        int[] crSum = new int[rw + 2];
-        byte[] rowOut = new byte[6 * pairs];
-        int skip = 3 * (x0 - 2 * pc0);
-        int first = pc0 - cx0 + 1;
-        for (int row = 0; row < h; row++) {
-            int fy = y0 + row;
-            int nr = ((fy >> 1) - cy0) * rw;
-            int fr = ((fy & 1) == 0 ? Math.max(0, (fy >> 1) - 1) : Math.min(ch - 1, (fy >> 1) + 1)) - cy0;
-            fr *= rw;
-            for (int c = 0; c < rw; c++) {
-                cbSum[c + 1] = 3 * cb[nr + c] + cb[fr + c];
-                crSum[c + 1] = 3 * cr[nr + c] + cr[fr + c];
-            }
-            cbSum[0] = cbSum[1];
-            crSum[0] = crSum[1];
-            cbSum[rw + 1] = cbSum[rw];
-            crSum[rw + 1] = crSum[rw];
-            int lumaRow = row * w - (x0 - 2 * pc0);
-            for (int p = 0, k = first, o = 0; p < pairs; p++, k++, o += 6) {
-                int cbHere = 3 * cbSum[k];
-                int crHere = 3 * crSum[k];
-                int b = (cbHere + cbSum[k - 1] + 8) >> 4;
-                int r = (crHere + crSum[k - 1] + 8) >> 4;
-                int li = lumaRow + 2 * p;
-                int l = (li < row * w ? y[li + 1] : y[li]) & 0xff;
-                l += CLIP_OFFSET;
-                rowOut[o] = CLIP[l + CB_B[b]];
-                rowOut[o + 1] = CLIP[l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)];
-                rowOut[o + 2] = CLIP[l + CR_R[r]];
-                b = (cbHere + cbSum[k + 1] + 7) >> 4;
-                r = (crHere + crSum[k + 1] + 7) >> 4;
-                l = (li + 1 < (row + 1) * w ? y[li + 1] : y[li]) & 0xff;
-                l += CLIP_OFFSET;
-                rowOut[o + 3] = CLIP[l + CB_B[b]];
-                rowOut[o + 4] = CLIP[l + ((CB_G[b] + CR_G[r]) >> SCALEBITS)];
-                rowOut[o + 5] = CLIP[l + CR_R[r]];
-            }
-            System.arraycopy(rowOut, skip, out, 3 * row * w, 3 * w);
+        Mat cbcr = new Mat();
+        Mat gTerm = new Mat();
+        Mat terms = new Mat();
+        Mat lumas = new Mat();
+        List<Mat> bgr = new ArrayList<>(3);
+        try {
+            Core.merge(List.of(cbUp, crUp), cbcr);   // (Cb, Cr) as the (x, y) of a point in the G table
+            Imgproc.remap(TABLE_G, gTerm, cbcr, new Mat(), Imgproc.INTER_NEAREST);
+            bgr.add(lookUp(cbUp, LUT_CB_B));
+            bgr.add(gTerm);
+            bgr.add(lookUp(crUp, LUT_CR_R));
+            Core.merge(bgr, terms);
+            // the luma plus each channel's term, saturated to 0..255 as libjpeg's range limit does
+            Imgproc.cvtColor(lumaRegion, lumas, Imgproc.COLOR_GRAY2BGR);
+            lumas.convertTo(lumas, CvType.CV_16SC3);
+            Core.add(lumas, terms, terms);
+            Mat m = new Mat();
+            terms.convertTo(m, CvType.CV_8UC3);
+            return m;
+        } finally {
+            bgr.forEach(Mat::release);
+            lumaRegion.release();
+            cbcr.release();
+            terms.release();
+            lumas.release();
+            cbUp.release();
+            crUp.release();
         }
-        Mat m = new Mat(h, w, CvType.CV_8UC3);
-        m.put(0, 0, out);
-        return m;
+    }
+
+    /**
+     * libjpeg's h2v2 "fancy" upsampling of one chroma plane, for the full-resolution region at (ox, oy), w × h,
+     * of the replicated grid: each output sample is (3·near + far) vertically, then (3·this + neighbour + 8 or 7)
+     * / 16 horizontally, rounded down, which is a [1 2 1] ⊗ [1 2 1] filter on the plane with each sample doubled
+     * both ways (edge samples repeated, as libjpeg does at the scan's edges), plus 8 on even columns and 7 on odd.
+     *
+     * @return the region's samples as a {@code CV_16SC1} Mat (0..255)
+     */
+    private static Mat upsample(int[] plane, int rw, int rh, int ox, int oy, int w, int h) {
+        byte[] px = new byte[rw * rh];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) plane[i];
+        }
+        Mat small = new Mat(rh, rw, CvType.CV_8UC1);
+        Mat grid = new Mat();
+        Mat sums = new Mat();
+        try {
+            small.put(0, 0, px);
+            Imgproc.resize(small, grid, new Size(2 * rw, 2 * rh), 0, 0, Imgproc.INTER_NEAREST);
+            Imgproc.sepFilter2D(grid, sums, CvType.CV_16S, TAP, TAP, new Point(-1, -1), 0, Core.BORDER_REPLICATE);
+            Mat region = sums.submat(oy, oy + h, ox, ox + w);
+            Mat biased = new Mat();
+            // the grid starts on an even full-resolution column, so ox's parity is the column's
+            Mat bias = BIAS.submat(0, 1, ox & 1, (ox & 1) + w);
+            Mat rows = new Mat();
+            Core.repeat(bias, h, 1, rows);
+            Core.add(region, rows, biased);
+            bias.release();
+            rows.release();
+            region.release();
+            // floor(v / 16) for an integer v >= 0: v / 16 − 15/32 is never half-way, so rounding gives the floor
+            Mat out = new Mat();
+            biased.convertTo(out, CvType.CV_16S, 1.0 / 16, -15.0 / 32);
+            biased.release();
+            return out;
+        } finally {
+            small.release();
+            grid.release();
+            sums.release();
+        }
+    }
+
+    /** {@code table[sample]} for every sample of a {@code CV_16S} plane (0..255), as a new {@code CV_16S} Mat. */
+    private static Mat lookUp(Mat samples, Mat table) {
+        Mat idx = new Mat();
+        Mat dst = new Mat();
+        samples.convertTo(idx, CvType.CV_8U);
+        Core.LUT(idx, table, dst);
+        idx.release();
+        return dst;
     }
 
     /** The integer Cb and Cr samples of the chroma region [cx0, cx0 + rw) × [cy0, cy0 + rh). */
@@ -201,6 +258,7 @@ final class JpegColour {
             }
         }
         // clipped pixels, with the chroma of their exact neighbours as the prior (chroma is smooth)
+        LumaBlock block = nClipped == 0 ? null : new LumaBlock(luma, cx0, cy0, rw, rh);
         for (int k = 0; k < nClipped; k++) {
             int i = clipped[k];
             int px = i % rw;
@@ -222,7 +280,7 @@ final class JpegColour {
             int b = bgr[3 * i] & 0xff;
             int g = bgr[3 * i + 1] & 0xff;
             int r = bgr[3 * i + 2] & 0xff;
-            double yv = lumaMean(luma, cx0 + px, cy0 + py);
+            double yv = block.mean(px, py);
             estimate(r, g, b, yv, cb, cr, i);
             consistent(r, g, b, yv, n == 0 ? cb[i] : sumB / n, n == 0 ? cr[i] : sumR / n, cb, cr, i);
         }
@@ -362,21 +420,34 @@ final class JpegColour {
         cb[i] = (int) Math.max(0, Math.min(255, Math.round(cbf) + 128));
     }
 
-    private static double lumaMean(Mat luma, int cx, int cy) {
-        int x = 2 * cx;
-        int y = 2 * cy;
-        int x1 = Math.min(luma.cols(), x + 2);
-        int y1 = Math.min(luma.rows(), y + 2);
-        byte[] px = new byte[1];
-        double sum = 0;
-        int n = 0;
-        for (int yy = y; yy < y1; yy++) {
-            for (int xx = x; xx < x1; xx++) {
-                luma.get(yy, xx, px);
-                sum += px[0] & 0xff;
-                n++;
-            }
+    /** The full-resolution luma under a chroma region, read once, for the mean under each chroma sample. */
+    private static final class LumaBlock {
+        private final byte[] px;
+        private final int w;
+        private final int h;
+
+        LumaBlock(Mat luma, int cx0, int cy0, int rw, int rh) {
+            int x = 2 * cx0;
+            int y = 2 * cy0;
+            w = Math.min(luma.cols(), 2 * (cx0 + rw)) - x;
+            h = Math.min(luma.rows(), 2 * (cy0 + rh)) - y;
+            px = new byte[w * h];
+            Mat region = luma.submat(y, y + h, x, x + w);
+            region.get(0, 0, px);
+            region.release();
         }
-        return sum / n;
+
+        /** The mean luma of the (up to) 2 × 2 pixels under the region's chroma sample (px, py). */
+        double mean(int cx, int cy) {
+            double sum = 0;
+            int n = 0;
+            for (int yy = 2 * cy; yy < Math.min(h, 2 * cy + 2); yy++) {
+                for (int xx = 2 * cx; xx < Math.min(w, 2 * cx + 2); xx++) {
+                    sum += px[yy * w + xx] & 0xff;
+                    n++;
+                }
+            }
+            return sum / n;
+        }
     }
 }
