@@ -55,12 +55,23 @@ public final class DigitNormaliser {
         Mat map = new Mat(2, 3, CvType.CV_64F);
         map.put(0, 0, 1, skew, -pad - skew * cy);
         map.put(1, 0, 0, 1, 0);
-        Mat out = new Mat();
+        Mat out = Mat.zeros(ink.rows(), ink.cols() + 2 * pad, CvType.CV_8UC1);
+        // Only the columns the ink can reach are warped; the rest of the output stays black. The source and the
+        // output are both cut from the same column, so the map is unchanged and every warped pixel is the one the
+        // whole-image warp gives (outside the ink's columns the source is black either way).
+        Rect ink0 = Imgproc.boundingRect(ink);
+        double reach = Math.abs(skew) * Math.max(cy, ink.rows() - cy) + 2;
+        int from = Math.max(0, (int) Math.floor(ink0.x + pad - reach) - 2);
+        int to = Math.min(out.cols(), (int) Math.ceil(ink0.x + ink0.width + pad + reach) + 2);
+        Mat src = ink.colRange(from, Math.min(ink.cols(), to));
+        Mat dst = out.colRange(from, to);
         try {
-            Imgproc.warpAffine(ink, out, map, new Size(ink.cols() + 2 * pad, ink.rows()),
+            Imgproc.warpAffine(src, dst, map, dst.size(),
                     Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_CONSTANT, Scalar.all(0));
             return out;
         } finally {
+            src.release();
+            dst.release();
             map.release();
         }
     }

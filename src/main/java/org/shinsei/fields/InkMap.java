@@ -61,30 +61,45 @@ final class InkMap {
         int n = (int) bgr.total();
         byte[] px = new byte[n * 3];
         bgr.get(0, 0, px);
-        int[] red = new int[n];
-        int[] green = new int[n];
-        int[] blue = new int[n];
-        int[] delta = new int[n];
-        for (int i = 0; i < n; i++) {
-            blue[i] = px[3 * i] & 0xff;
-            green[i] = px[3 * i + 1] & 0xff;
-            red[i] = px[3 * i + 2] & 0xff;
-            delta[i] = green[i] - red[i];
+        // histograms instead of per-pixel copies: the levels below are percentiles of these
+        int[] redHist = new int[HIST];
+        int[] greenHist = new int[HIST];
+        int[] blueHist = new int[HIST];
+        int[] deltaHist = new int[HIST];
+        for (int i = 0, o = 0; i < n; i++, o += 3) {
+            int blue = px[o] & 0xff;
+            int green = px[o + 1] & 0xff;
+            int red = px[o + 2] & 0xff;
+            blueHist[blue + OFFSET]++;
+            greenHist[green + OFFSET]++;
+            redHist[red + OFFSET]++;
+            deltaHist[green - red + OFFSET]++;
         }
-        double paperRed = paperLevel(red);
-        double paperGreen = paperLevel(green);
+        double paperRed = percentile(redHist, n, PAPER);
+        double paperGreen = percentile(greenHist, n, PAPER);
         double paperTint = paperGreen - paperRed;
-        double paperBlueTint = paperGreen - paperLevel(blue);
+        double paperBlueTint = paperGreen - percentile(blueHist, n, PAPER);
         // The frame's full strength as this scan shows it, from the strongest green in the crop; never taken
         // below two fifths of nominal so that a crop without frame does not read blue ink as frame.
-        double frameDelta = Math.max(0.4 * NOMINAL_FRAME_DELTA, Math.min(1.3 * NOMINAL_FRAME_DELTA, percentile(delta, 0.995)));
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            double frame = Math.max(0, Math.min(1, (delta[i] - paperTint) / frameDelta));
+        double frameDelta = Math.max(0.4 * NOMINAL_FRAME_DELTA, Math.min(1.3 * NOMINAL_FRAME_DELTA, percentile(deltaHist, n, 0.995)));
+        // Both factors of the frame's share depend on one channel difference each (−255..255): computed once per
+        // difference with the same expressions, so every pixel gets the same value as computing it on the spot.
+        double[] byDelta = new double[2 * 255 + 1];
+        double[] byGreenOverBlue = new double[2 * 255 + 1];
+        for (int d = -255; d <= 255; d++) {
+            byDelta[d + 255] = Math.max(0, Math.min(1, (d - paperTint) / frameDelta));
             // the frame is greener than blue too; blue ink is bluer than green, however pale it is
-            double greenerThanBlue = (green[i] - blue[i] - paperBlueTint + GREEN_OVER_BLUE_SLACK) / GREEN_OVER_BLUE_RAMP;
-            frame *= Math.max(0, Math.min(1, greenerThanBlue));
-            double ink = (paperRed - red[i]) - paperRed * frame;
+            double greenerThanBlue = (d - paperBlueTint + GREEN_OVER_BLUE_SLACK) / GREEN_OVER_BLUE_RAMP;
+            byGreenOverBlue[d + 255] = Math.max(0, Math.min(1, greenerThanBlue));
+        }
+        byte[] out = new byte[n];
+        for (int i = 0, o = 0; i < n; i++, o += 3) {
+            int blue = px[o] & 0xff;
+            int green = px[o + 1] & 0xff;
+            int red = px[o + 2] & 0xff;
+            double frame = byDelta[green - red + 255];
+            frame *= byGreenOverBlue[green - blue + 255];
+            double ink = (paperRed - red) - paperRed * frame;
             out[i] = (byte) Math.max(0, Math.min(255, Math.round(ink)));
         }
         Mat m = new Mat(bgr.rows(), bgr.cols(), CvType.CV_8UC1);
@@ -96,13 +111,17 @@ final class InkMap {
         int n = (int) grey.total();
         byte[] px = new byte[n];
         grey.get(0, 0, px);
-        int[] v = new int[n];
+        int[] hist = new int[HIST];
         for (int i = 0; i < n; i++) {
-            v[i] = px[i] & 0xff;
+            hist[(px[i] & 0xff) + OFFSET]++;
         }
-        double paper = paperLevel(v);
+        double paper = percentile(hist, n, PAPER);
+        byte[] byLevel = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            byLevel[v] = (byte) Math.max(0, Math.min(255, Math.round(paper - v)));
+        }
         for (int i = 0; i < n; i++) {
-            px[i] = (byte) Math.max(0, Math.min(255, Math.round(paper - v[i])));
+            px[i] = byLevel[px[i] & 0xff];
         }
         Mat m = new Mat(grey.rows(), grey.cols(), CvType.CV_8UC1);
         m.put(0, 0, px);
@@ -171,21 +190,19 @@ final class InkMap {
     }
 
     /** The paper's level: most of any crop is paper, so a high percentile of the brightness is paper, not ink. */
-    private static double paperLevel(int[] values) {
-        return percentile(values, 0.9);
-    }
+    private static final double PAPER = 0.9;
+    /** Histograms of values −256..255 (channel levels and green-minus-red differences). */
+    private static final int OFFSET = 256;
+    private static final int HIST = 512;
 
-    private static double percentile(int[] values, double q) {
-        int[] hist = new int[512];
-        for (int v : values) {
-            hist[Math.max(0, Math.min(511, v + 256))]++;
-        }
-        long target = (long) Math.ceil(q * values.length);
+    /** The q-quantile of the {@code count} values counted in {@code hist} (value v at v + {@value #OFFSET}). */
+    private static double percentile(int[] hist, int count, double q) {
+        long target = (long) Math.ceil(q * count);
         long seen = 0;
         for (int i = 0; i < hist.length; i++) {
             seen += hist[i];
             if (seen >= target) {
-                return i - 256;
+                return i - OFFSET;
             }
         }
         return 255;
