@@ -80,7 +80,7 @@ public class BatchJobConfiguration {
                         EnvelopeAnalyzer envelopeAnalyzer, ItemWriter<EnvelopeResult> recordWriter,
                         BatchProperties properties, ProgressListener progress) {
         var step = new StepBuilder("analyze", jobs)
-                .<Envelope, EnvelopeResult>chunk(Math.max(properties.chunkSize(), properties.effectiveWorkers()))
+                .<Envelope, EnvelopeResult>chunk(properties.effectiveChunkSize())
                 .transactionManager(tx)
                 .reader(new SynchronizedItemReader<>(pendingEnvelopes))
                 .processor(envelopeAnalyzer)

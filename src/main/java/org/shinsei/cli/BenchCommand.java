@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forms", defaultValue = "300", description = "forms in the measured batch (default: ${DEFAULT-VALUE})")
     int forms;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "forms in the warm-up batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "300", description = "forms in the warm-up batch (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--workers", defaultValue = "0", description = "analyze worker threads; 0 = one per core")

@@ -57,7 +57,7 @@ public class DistributedWorkerConfiguration {
         var step = steps.get(DistributedManagerConfiguration.WORKER_STEP)
                 .inputChannel(partitionRequests)
                 .listener(new PartitionLog(workerId(distributed)))
-                .<Envelope, EnvelopeResult>chunk(Math.max(properties.chunkSize(), properties.effectiveWorkers()))
+                .<Envelope, EnvelopeResult>chunk(properties.effectiveChunkSize())
                 .transactionManager(tx)
                 .reader(new SynchronizedItemReader<>(partitionEnvelopes))
                 .processor(envelopeAnalyzer)
