@@ -168,15 +168,9 @@ final class DigitTemplatesBuilder {
         }
     }
 
+    /** Groups of four separated by one space, as the form prints the ID. */
     static String grouped(String digits) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                sb.append(' ');
-            }
-            sb.append(digits.charAt(i));
-        }
-        return sb.toString();
+        return digits.replaceAll("(\\d{4})(?=\\d)", "$1 ");
     }
 
     @Override
