@@ -31,11 +31,11 @@ final class DigitCells {
      * height 0.95..1.05. The left half of a 6 under a sticker (read as 3, confidence 0.98) measured 0.52 wide and
      * 0.13 off-centre.
      */
-    private static final double MAX_OFFSET = 0.10;
+    static final double MAX_OFFSET = 0.10;
     private static final double MIN_WIDTH = 0.6;
-    private static final double MAX_WIDTH = 0.96;
-    private static final double MIN_HEIGHT = 0.85;
-    private static final double MAX_HEIGHT = 1.15;
+    static final double MAX_WIDTH = 0.96;
+    static final double MIN_HEIGHT = 0.85;
+    static final double MAX_HEIGHT = 1.15;
 
     private DigitCells() {
     }

@@ -23,15 +23,15 @@ final class LineCells {
     /** Cell centres off their row by more than this fraction of the median digit height: not one printed line. */
     private static final double MAX_ROW_OFFSET = 0.12;
     /*
-     * Whole digits, as DigitCells measures them (there against Tesseract's positions, here against the fitted grid):
-     * ink centred in its cell, 0.6..0.9 pitch wide (the 1 of DejaVu Sans Mono at 300 dpi is the narrowest, 0.60),
-     * all of one height.
+     * Whole digits, with DigitCells' bounds (there against Tesseract's positions, here against the fitted grid): ink
+     * centred in its cell, all of one height, and at least half a pitch wide — a little narrower than DigitCells
+     * allows, since the 1 of DejaVu Sans Mono at 300 dpi measures 0.60 here.
      */
-    private static final double MAX_OFFSET = 0.10;
+    private static final double MAX_OFFSET = DigitCells.MAX_OFFSET;
     private static final double MIN_WIDTH = 0.5;
-    private static final double MAX_WIDTH = 0.96;
-    private static final double MIN_HEIGHT = 0.85;
-    private static final double MAX_HEIGHT = 1.15;
+    private static final double MAX_WIDTH = DigitCells.MAX_WIDTH;
+    private static final double MIN_HEIGHT = DigitCells.MIN_HEIGHT;
+    private static final double MAX_HEIGHT = DigitCells.MAX_HEIGHT;
     /** Components smaller than this fraction of pitch² are scan noise, not ink of a digit. */
     private static final double MIN_AREA_PITCH2 = 0.012;
 

@@ -2,6 +2,7 @@ package org.shinsei.photo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -163,7 +164,7 @@ public final class HeadwearCheck {
                             s.saturation(), rules.saturation());
                 }
                 if (rules.pale() != null && pale(s, colourPrint)) {
-                    out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(java.util.Locale.ROOT,
+                    out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(Locale.ROOT,
                             "pale head top: lighter %.0f, hair-dark %.2f, saturation %.0f, texture ratio %.2f "
                                     + "(grey or patterned fabric, or grey/white hair)", s.lighter(), s.dark(),
                             s.saturation(), s.textureRatio()));

@@ -149,10 +149,11 @@ final class JpegColour {
         Mat gTerm = new Mat();
         Mat terms = new Mat();
         Mat lumas = new Mat();
+        Mat noMap2 = new Mat();
         List<Mat> bgr = new ArrayList<>(3);
         try {
             Core.merge(List.of(cbUp, crUp), cbcr);   // (Cb, Cr) as the (x, y) of a point in the G table
-            Imgproc.remap(TABLE_G, gTerm, cbcr, new Mat(), Imgproc.INTER_NEAREST);
+            Imgproc.remap(TABLE_G, gTerm, cbcr, noMap2, Imgproc.INTER_NEAREST);
             bgr.add(lookUp(cbUp, LUT_CB_B));
             bgr.add(gTerm);
             bgr.add(lookUp(crUp, LUT_CR_R));
@@ -170,6 +171,7 @@ final class JpegColour {
             cbcr.release();
             terms.release();
             lumas.release();
+            noMap2.release();
             cbUp.release();
             crUp.release();
         }

@@ -1,5 +1,7 @@
 package org.shinsei.registration;
 
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -89,7 +91,7 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
             int x1 = (int) Math.min(grey.cols(), Math.ceil(maxX) + 3);
             int y1 = (int) Math.min(grey.rows(), Math.ceil(maxY) + 3);
             if (x0 >= x1 || y0 >= y1) {
-                return new Mat(h, w, org.opencv.core.CvType.CV_8UC3, new Scalar(255, 255, 255));
+                return new Mat(h, w, CvType.CV_8UC3, new Scalar(255, 255, 255));
             }
             Rect need = new Rect(x0, y0, x1 - x0, y1 - y0);
             Mat region = rebuilt.covering(need, grey, chroma);
@@ -99,7 +101,7 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
             map.put(1, 2, m[5] - at.y);
             Mat out = new Mat();
             Imgproc.warpAffine(region, out, map, new Size(w, h),
-                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
+                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_CONSTANT,
                     new Scalar(255, 255, 255));
             return out;
         } finally {
@@ -114,7 +116,7 @@ public record RegisteredPage(int pageNo, Mat image, Mat grey, PageTransform tran
         try {
             Mat out = new Mat();
             Imgproc.warpAffine(src, out, map, new Size(w, h),
-                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, org.opencv.core.Core.BORDER_CONSTANT,
+                    Imgproc.INTER_LINEAR | Imgproc.WARP_INVERSE_MAP, Core.BORDER_CONSTANT,
                     new Scalar(255, 255, 255));
             return out;
         } finally {
