@@ -55,6 +55,6 @@ public record FieldsProperties(
 
     /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
     public static FieldsProperties defaults() {
-        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.98, 0.98, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
+        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.98, 0.95, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
     }
 }
