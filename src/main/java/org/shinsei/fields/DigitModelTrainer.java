@@ -33,9 +33,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <pre>java -cp target/classes:$(cat cp.txt) org.shinsei.fields.DigitModelTrainer
  *     [--digits ../shared/data/digits/digits.png] [--out src/main/resources/models] [--variants 6]
  *     [--c 2] [--gamma 0.2] [--cnn-variants 7] [--cnn-epochs 12] [--cnn-rate 0.03] [--cnn-decay 0.8]
- *     [--cnn-maps1 8] [--cnn-maps2 16] [--cnn-hidden 64] [--nets 3] [--search | --cnn-trial]</pre>
+ *     [--cnn-maps1 8] [--cnn-maps2 16] [--cnn-hidden 64] [--cnn-maps3 0] [--cnn-fresh] [--cnn-dropout 0]
+ *     [--cnn-smoothing 0] [--cnn-weight-decay 1e-4] [--nets 3] [--search | --cnn-trial | --cnn-cv] [--cnn-probs FILE]</pre>
  * {@code --search} only prints the fold-0 error over a small grid of C and gamma (how the defaults were chosen);
- * {@code --cnn-trial} trains the network alone and prints its held-out error.
+ * {@code --cnn-trial} trains the network alone and prints its held-out error; {@code --cnn-cv} trains it on indices
+ * 200–399 and prints its error on 0–199 (and which digits it got wrong), for choosing the network's settings without
+ * the held-out digits; {@code --cnn-probs} writes each network's probabilities of those trials' digits to a CSV.
+ * {@code --cnn-fresh} draws the network's distorted variants afresh every epoch instead of once;
+ * {@code --cnn-maps3} adds a third 3×3 convolution of that many maps.
  */
 public final class DigitModelTrainer {
 
@@ -91,12 +96,14 @@ public final class DigitModelTrainer {
                 trainer.search(params.variants());
             } else if (opt.containsKey("cnn-trial")) {
                 trainer.cnnTrial(params, sheet.range(0, TRAIN_END), sheet.range(TRAIN_END, DigitSamples.PER_DIGIT),
-                        "held-out");
+                        "held-out", false,
+                        opt.containsKey("cnn-probs") ? Path.of(opt.get("cnn-probs")) : null);
             } else if (opt.containsKey("cnn-cv")) {
                 List<Sample> fit = new ArrayList<>();
                 List<Sample> check = new ArrayList<>();
                 trainer.split(0, fit, check);
-                trainer.cnnTrial(params, fit, check, "fold-0");
+                trainer.cnnTrial(params, fit, check, "fold-0", true,
+                        opt.containsKey("cnn-probs") ? Path.of(opt.get("cnn-probs")) : null);
             } else {
                 trainer.build(params, out);
             }
@@ -125,7 +132,9 @@ public final class DigitModelTrainer {
      * The network alone, trained on the training indices and measured on the held-out ones (as written); with
      * {@code nets} > 1, as many networks from different seeds, each and their mean probabilities.
      */
-    private void cnnTrial(Params params, List<Sample> fit, List<Sample> held, String what) {
+    private void cnnTrial(Params params, List<Sample> fit, List<Sample> held, String what, boolean listWrong,
+                          Path probabilities) throws IOException {
+        StringBuilder csv = new StringBuilder();
         int nets = params.nets();
         long t0 = System.nanoTime();
         double[][] sum = new double[held.size()][DigitCnn.CLASSES];
@@ -141,11 +150,20 @@ public final class DigitModelTrainer {
             for (int i = 0; i < held.size(); i++) {
                 Sample s = held.get(i);
                 double[] p = cnn.probabilities(px[i]);
+                csv.append(n).append(',').append(s.digit()).append(',').append(s.index());
+                for (double v : p) {
+                    csv.append(',').append(v);
+                }
+                csv.append('\n');
                 wrong += DigitCnn.argmax(p) == s.digit() ? 0 : 1;
                 for (int k = 0; k < p.length; k++) {
                     sum[i][k] += p[k];
                 }
                 meanWrong += DigitCnn.argmax(sum[i]) == s.digit() ? 0 : 1;
+                if (listWrong && DigitCnn.argmax(p) != s.digit()) {
+                    System.out.printf(Locale.ROOT, "  wrong: %d#%d read %d (%.2f)%n", s.digit(), s.index(),
+                            DigitCnn.argmax(p), p[DigitCnn.argmax(p)]);
+                }
             }
             long t1 = System.nanoTime();
             for (int r = 0; r < 3; r++) {
@@ -159,6 +177,9 @@ public final class DigitModelTrainer {
                     100.0 * wrong / held.size(), wrong, held.size(), n + 1, 100.0 * meanWrong / held.size(), meanWrong,
                     (trained - t0) / 1e9, ms, (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
+            if (probabilities != null) {
+                Files.writeString(probabilities, csv);
+            }
         }
     }
 
