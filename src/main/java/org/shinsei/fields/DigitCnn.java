@@ -13,68 +13,88 @@ import java.util.Random;
  *
  * <pre>
  * 20×20 → conv 5×5, 8 maps, ReLU → 16×16×8 → max-pool 2 → 8×8×8
- *       → conv 3×3, 16 maps, ReLU → 6×6×16 → max-pool 2 → 3×3×16 = 144
+ *       → conv 3×3, 16 maps, ReLU → 6×6×16 [→ conv 3×3, maps3, ReLU → 4×4×maps3] → max-pool 2 → 3×3×16 = 144
  *       → dense 64, ReLU → dense 10 → softmax
  * </pre>
- * About 100,000 multiply-adds a digit (~0.1 ms). These are the default widths ({@link Shape}); the model file
- * states its own. Training is plain mini-batch SGD with momentum, on one thread in a
- * fixed order with seeded initialisation and shuffling, and {@link StrictMath} for the exponentials, so the same data
- * give the same weights on every run. Immutable after training or loading; thread-safe.
+ * About 100,000 multiply-adds a digit (~0.04 ms). These are the default widths ({@link Shape}); the optional third
+ * convolution is off by default; the model file states its own. Training is plain mini-batch SGD with momentum, on
+ * one thread in a fixed order with seeded initialisation and shuffling, and {@link StrictMath} for the exponentials,
+ * so the same data give the same weights on every run. Immutable after training or loading; thread-safe.
  */
 final class DigitCnn {
 
     static final int IN = DigitNormaliser.SIZE;
     private static final int K1 = 5;
-    private static final int S1 = IN - K1 + 1; // 16
-    private static final int P1 = S1 / 2; // 8
+    private static final int P1 = (IN - K1 + 1) / 2; // 8
     private static final int K2 = 3;
-    private static final int S2 = P1 - K2 + 1; // 6
-    private static final int P2 = S2 / 2; // 3
     static final int CLASSES = 10;
-    /**
-     * The convolutions are computed over "wide" rows, at the stride of their input: output (y, x) sits at
-     * {@code y·IN + x} and the columns past the output width are computed and dropped. Every weight then meets one
-     * contiguous run of input, which the JIT vectorises, and every output still sums its products in the order of
-     * the plain loops (bias, then channel, kernel row, kernel column), so the same bits.
-     */
-    private static final int WIDE1 = (S1 - 1) * IN + S1;
-    private static final int WIDE2 = (S2 - 1) * P1 + S2;
     private static final int MAGIC_V1 = 0x434e4e31; // "CNN1": 8, 16, 64 implied
-    private static final int MAGIC = 0x434e4e32; // "CNN2": widths in the header
+    private static final int MAGIC_V2 = 0x434e4e32; // "CNN2": three widths in the header
+    private static final int MAGIC = 0x434e4e33; // "CNN3": four widths (maps3 0: no third convolution)
 
-    /** Widths: maps of the first and second convolution, units of the hidden layer. */
-    record Shape(int maps1, int maps2, int hidden) {
+    /**
+     * Widths: maps of the first and second convolution, units of the hidden layer, and maps of an optional third
+     * 3×3 convolution after the second (0: none).
+     */
+    record Shape(int maps1, int maps2, int hidden, int maps3) {
         static final Shape SMALL = new Shape(8, 16, 64);
         static final Shape DEFAULT = SMALL;
+
+        Shape(int maps1, int maps2, int hidden) {
+            this(maps1, maps2, hidden, 0);
+        }
     }
 
-    /** Training settings. */
-    record Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay) {
+    /**
+     * Training settings. {@code dropout}: the share of the hidden layer's units silenced for each training digit
+     * (inverted dropout, nothing at inference); {@code smoothing}: label smoothing, the share of the target spread
+     * evenly over the ten classes. Both 0 give exactly the old training.
+     */
+    record Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay,
+                  double dropout, double smoothing) {
         static final Params DEFAULT = new Params(12, 0.03, 0.8, 0.9, 16, 1e-4);
+
+        Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay) {
+            this(epochs, rate, decay, momentum, batch, weightDecay, 0, 0);
+        }
     }
 
-    private final int maps1;
-    private final int maps2;
+    private final Shape shape;
+    private final DigitConv conv1;
+    private final DigitConv conv2;
+    /** null without a third convolution */
+    private final DigitConv conv3;
+    /** the last convolution, the one pooled into the dense layer */
+    private final DigitConv last;
+    private final int p2;
     private final int flat;
     private final int hidden;
     private final float[] w1;
     private final float[] b1;
     private final float[] w2;
     private final float[] b2;
+    private final float[] wc3;
+    private final float[] bc3;
     private final float[] w3;
     private final float[] b3;
     private final float[] w4;
     private final float[] b4;
 
     private DigitCnn(Shape shape) {
-        this.maps1 = shape.maps1();
-        this.maps2 = shape.maps2();
+        this.shape = shape;
+        conv1 = new DigitConv(1, IN, K1, shape.maps1());
+        conv2 = new DigitConv(shape.maps1(), P1, K2, shape.maps2());
+        conv3 = shape.maps3() > 0 ? new DigitConv(shape.maps2(), conv2.outSize(), K2, shape.maps3()) : null;
+        last = conv3 != null ? conv3 : conv2;
         this.hidden = shape.hidden();
-        this.flat = maps2 * P2 * P2;
-        w1 = new float[maps1 * K1 * K1];
-        b1 = new float[maps1];
-        w2 = new float[maps2 * maps1 * K2 * K2];
-        b2 = new float[maps2];
+        this.p2 = last.outSize() / 2;
+        this.flat = last.outMaps() * p2 * p2;
+        w1 = new float[conv1.weights()];
+        b1 = new float[conv1.outMaps()];
+        w2 = new float[conv2.weights()];
+        b2 = new float[conv2.outMaps()];
+        wc3 = new float[conv3 != null ? conv3.weights() : 0];
+        bc3 = new float[conv3 != null ? conv3.outMaps() : 0];
         w3 = new float[hidden * flat];
         b3 = new float[hidden];
         w4 = new float[CLASSES * hidden];
@@ -82,11 +102,13 @@ final class DigitCnn {
     }
 
     Shape shape() {
-        return new Shape(maps1, maps2, hidden);
+        return shape;
     }
 
+    /** Weights and biases in pairs, in the file's order (the third convolution's only when there is one). */
     private float[][] parameters() {
-        return new float[][] {w1, b1, w2, b2, w3, b3, w4, b4};
+        return conv3 != null ? new float[][] {w1, b1, w2, b2, wc3, bc3, w3, b3, w4, b4}
+                : new float[][] {w1, b1, w2, b2, w3, b3, w4, b4};
     }
 
     /** Activations of one forward pass, kept for the backward pass. */
@@ -96,27 +118,45 @@ final class DigitCnn {
         final float[] p1;
         final int[] i1;
         final float[] a2;
+        /** the third convolution's maps (empty without one) */
+        final float[] a3;
         final float[] p2;
         final int[] i2;
         final float[] h;
+        /** Per hidden unit: 0 if dropped for this training digit, else the inverted-dropout scale (1 at inference). */
+        final float[] keep;
         final double[] prob = new double[CLASSES];
-        /** Running sums of the convolutions, one array per map, rows at the input's stride (see forward). */
+        /** Running sums and shifted inputs of the convolutions (see {@link DigitConv#forward}). */
         final float[][] sum1;
         final float[][] sum2;
-        /** The input (or pooled maps) shifted by one kernel offset. */
-        final float[] shifted1 = new float[WIDE1];
-        final float[] shifted2 = new float[WIDE2];
+        final float[][] sum3;
+        final float[] shifted1;
+        final float[] shifted2;
+        final float[] shifted3;
 
         Pass(DigitCnn net) {
-            sum1 = new float[net.maps1][WIDE1];
-            sum2 = new float[net.maps2][WIDE2];
-            a1 = new float[net.maps1 * S1 * S1];
-            p1 = new float[net.maps1 * P1 * P1];
-            i1 = new int[net.maps1 * P1 * P1];
-            a2 = new float[net.maps2 * S2 * S2];
+            DigitConv c3 = net.conv3 != null ? net.conv3 : new DigitConv(0, 0, 0, 0);
+            sum1 = new float[net.conv1.outMaps()][net.conv1.wide()];
+            sum2 = new float[net.conv2.outMaps()][net.conv2.wide()];
+            sum3 = new float[c3.outMaps()][Math.max(0, c3.wide())];
+            shifted1 = new float[net.conv1.wide()];
+            shifted2 = new float[net.conv2.wide()];
+            shifted3 = new float[Math.max(0, c3.wide())];
+            a1 = new float[net.conv1.outMaps() * net.conv1.outSize() * net.conv1.outSize()];
+            p1 = new float[net.conv1.outMaps() * P1 * P1];
+            i1 = new int[p1.length];
+            a2 = new float[net.conv2.outMaps() * net.conv2.outSize() * net.conv2.outSize()];
+            a3 = new float[c3.outMaps() * Math.max(0, c3.outSize()) * Math.max(0, c3.outSize())];
             p2 = new float[net.flat];
             i2 = new int[net.flat];
             h = new float[net.hidden];
+            keep = new float[net.hidden];
+            java.util.Arrays.fill(keep, 1f);
+        }
+
+        /** The maps of the last convolution (the pooled ones). */
+        float[] last(DigitCnn net) {
+            return net.conv3 != null ? a3 : a2;
         }
     }
 
@@ -135,69 +175,20 @@ final class DigitCnn {
     }
 
     private void forward(Pass p) {
-        // conv 1 + ReLU
-        for (int m = 0; m < maps1; m++) {
-            java.util.Arrays.fill(p.sum1[m], b1[m]);
+        conv1.forward(p.in, w1, b1, p.sum1, p.shifted1, p.a1);
+        DigitConv.pool(p.a1, conv1.outMaps(), conv1.outSize(), p.p1, p.i1);
+        conv2.forward(p.p1, w2, b2, p.sum2, p.shifted2, p.a2);
+        if (conv3 != null) {
+            conv3.forward(p.a2, wc3, bc3, p.sum3, p.shifted3, p.a3);
         }
-        for (int ky = 0; ky < K1; ky++) {
-            for (int kx = 0; kx < K1; kx++) {
-                float[] in = p.shifted1;
-                System.arraycopy(p.in, ky * IN + kx, in, 0, WIDE1);
-                for (int m = 0; m < maps1; m++) {
-                    float w = w1[(m * K1 + ky) * K1 + kx];
-                    float[] sum = p.sum1[m];
-                    for (int i = 0; i < WIDE1; i++) {
-                        sum[i] += w * in[i];
-                    }
-                }
-            }
-        }
-        for (int m = 0; m < maps1; m++) {
-            float[] sum = p.sum1[m];
-            for (int y = 0; y < S1; y++) {
-                for (int x = 0; x < S1; x++) {
-                    float v = sum[y * IN + x];
-                    p.a1[(m * S1 + y) * S1 + x] = v > 0 ? v : 0;
-                }
-            }
-        }
-        pool(p.a1, maps1, S1, p.p1, p.i1);
-        // conv 2 + ReLU
-        for (int m = 0; m < maps2; m++) {
-            java.util.Arrays.fill(p.sum2[m], b2[m]);
-        }
-        for (int c = 0; c < maps1; c++) {
-            for (int ky = 0; ky < K2; ky++) {
-                for (int kx = 0; kx < K2; kx++) {
-                    float[] in = p.shifted2;
-                    System.arraycopy(p.p1, (c * P1 + ky) * P1 + kx, in, 0, WIDE2);
-                    for (int m = 0; m < maps2; m++) {
-                        float w = w2[((m * maps1 + c) * K2 + ky) * K2 + kx];
-                        float[] sum = p.sum2[m];
-                        for (int i = 0; i < WIDE2; i++) {
-                            sum[i] += w * in[i];
-                        }
-                    }
-                }
-            }
-        }
-        for (int m = 0; m < maps2; m++) {
-            float[] sum = p.sum2[m];
-            for (int y = 0; y < S2; y++) {
-                for (int x = 0; x < S2; x++) {
-                    float v = sum[y * P1 + x];
-                    p.a2[(m * S2 + y) * S2 + x] = v > 0 ? v : 0;
-                }
-            }
-        }
-        pool(p.a2, maps2, S2, p.p2, p.i2);
+        DigitConv.pool(p.last(this), last.outMaps(), last.outSize(), p.p2, p.i2);
         for (int j = 0; j < hidden; j++) {
             float s = b3[j];
             int wo = j * flat;
             for (int i = 0; i < flat; i++) {
                 s += w3[wo + i] * p.p2[i];
             }
-            p.h[j] = s > 0 ? s : 0;
+            p.h[j] = s > 0 ? s * p.keep[j] : 0;
         }
         double max = Double.NEGATIVE_INFINITY;
         double[] z = new double[CLASSES];
@@ -220,42 +211,17 @@ final class DigitCnn {
         }
     }
 
-    /** 2×2 max-pooling of {@code maps} maps of {@code size}², remembering where each maximum came from. */
-    private static void pool(float[] a, int maps, int size, float[] out, int[] from) {
-        int half = size / 2;
-        for (int m = 0; m < maps; m++) {
-            for (int y = 0; y < half; y++) {
-                for (int x = 0; x < half; x++) {
-                    int best = (m * size + 2 * y) * size + 2 * x;
-                    for (int dy = 0; dy < 2; dy++) {
-                        for (int dx = 0; dx < 2; dx++) {
-                            int i = (m * size + 2 * y + dy) * size + 2 * x + dx;
-                            if (a[i] > a[best]) {
-                                best = i;
-                            }
-                        }
-                    }
-                    int o = (m * half + y) * half + x;
-                    out[o] = a[best];
-                    from[o] = best;
-                }
-            }
-        }
-    }
-
     /** Adds the gradient of the cross-entropy loss of one sample to {@code g} (same layout as the parameters). */
-    private void backward(Pass p, int label, float[][] g) {
-        float[] g1 = g[0];
-        float[] gb1 = g[1];
-        float[] g2 = g[2];
-        float[] gb2 = g[3];
-        float[] g3 = g[4];
-        float[] gb3 = g[5];
-        float[] g4 = g[6];
-        float[] gb4 = g[7];
+    private void backward(Pass p, int label, double smoothing, float[][] g) {
+        int n = g.length;
+        float[] g3 = g[n - 4];
+        float[] gb3 = g[n - 3];
+        float[] g4 = g[n - 2];
+        float[] gb4 = g[n - 1];
         float[] dOut = new float[CLASSES];
         for (int k = 0; k < CLASSES; k++) {
-            dOut[k] = (float) (p.prob[k] - (k == label ? 1 : 0));
+            double target = (k == label ? 1 - smoothing : 0) + smoothing / CLASSES;
+            dOut[k] = (float) (p.prob[k] - target);
         }
         float[] dh = new float[hidden];
         for (int k = 0; k < CLASSES; k++) {
@@ -272,7 +238,7 @@ final class DigitCnn {
             if (p.h[j] <= 0) {
                 continue;
             }
-            float d = dh[j];
+            float d = dh[j] * p.keep[j];
             gb3[j] += d;
             int wo = j * flat;
             for (int i = 0; i < flat; i++) {
@@ -280,59 +246,25 @@ final class DigitCnn {
                 dp2[i] += d * w3[wo + i];
             }
         }
-        float[] da2 = new float[maps2 * S2 * S2];
-        for (int i = 0; i < flat; i++) {
-            if (p.a2[p.i2[i]] > 0) {
-                da2[p.i2[i]] += dp2[i];
-            }
-        }
-        float[] dp1 = new float[maps1 * P1 * P1];
-        for (int m = 0; m < maps2; m++) {
-            for (int y = 0; y < S2; y++) {
-                for (int x = 0; x < S2; x++) {
-                    float d = da2[(m * S2 + y) * S2 + x];
-                    if (d == 0) {
-                        continue;
-                    }
-                    gb2[m] += d;
-                    for (int c = 0; c < maps1; c++) {
-                        int wo = (m * maps1 + c) * K2 * K2;
-                        for (int ky = 0; ky < K2; ky++) {
-                            int row = (c * P1 + y + ky) * P1 + x;
-                            for (int kx = 0; kx < K2; kx++) {
-                                g2[wo + ky * K2 + kx] += d * p.p1[row + kx];
-                                dp1[row + kx] += d * w2[wo + ky * K2 + kx];
-                            }
-                        }
-                    }
+        float[] last = p.last(this);
+        float[] dLast = new float[last.length];
+        DigitConv.unpool(dp2, p.i2, last, dLast);
+        float[] da2 = dLast;
+        if (conv3 != null) {
+            float[] dp = new float[p.a2.length];
+            conv3.backward(p.a2, wc3, dLast, g[4], g[5], dp);
+            da2 = new float[p.a2.length];
+            for (int i = 0; i < dp.length; i++) {
+                if (p.a2[i] > 0) {
+                    da2[i] = dp[i];
                 }
             }
         }
-        float[] da1 = new float[maps1 * S1 * S1];
-        for (int i = 0; i < dp1.length; i++) {
-            if (p.a1[p.i1[i]] > 0) {
-                da1[p.i1[i]] += dp1[i];
-            }
-        }
-        for (int m = 0; m < maps1; m++) {
-            int wo = m * K1 * K1;
-            for (int y = 0; y < S1; y++) {
-                for (int x = 0; x < S1; x++) {
-                    float d = da1[(m * S1 + y) * S1 + x];
-                    if (d == 0) {
-                        continue;
-                    }
-                    gb1[m] += d;
-                    for (int ky = 0; ky < K1; ky++) {
-                        int row = (y + ky) * IN + x;
-                        int wr = wo + ky * K1;
-                        for (int kx = 0; kx < K1; kx++) {
-                            g1[wr + kx] += d * p.in[row + kx];
-                        }
-                    }
-                }
-            }
-        }
+        float[] dp1 = new float[p.p1.length];
+        conv2.backward(p.p1, w2, da2, g[2], g[3], dp1);
+        float[] da1 = new float[p.a1.length];
+        DigitConv.unpool(dp1, p.i1, p.a1, da1);
+        conv1.backward(p.in, w1, da1, g[0], g[1], null);
     }
 
     /**
@@ -342,10 +274,25 @@ final class DigitCnn {
      */
     static DigitCnn train(byte[][] x, int[] labels, Shape shape, Params params, long seed,
                           java.util.function.Consumer<String> log) {
+        return train(epoch -> x, labels, shape, params, seed, log);
+    }
+
+    /**
+     * @param data   the digits of each epoch (the same count and labels every epoch, e.g. freshly distorted
+     *               variants of the same cells), {@value #IN}² bytes each
+     */
+    static DigitCnn train(java.util.function.IntFunction<byte[][]> data, int[] labels, Shape shape, Params params,
+                          long seed, java.util.function.Consumer<String> log) {
         DigitCnn net = new DigitCnn(shape);
+        // its own stream, so that training without dropout draws exactly what it always drew
+        Random dropping = new Random(seed ^ 0x5DEECE66DL);
+        float scale = (float) (1 / (1 - params.dropout()));
         Random rnd = new Random(seed);
         init(net.w1, K1 * K1, rnd);
-        init(net.w2, net.maps1 * K2 * K2, rnd);
+        init(net.w2, net.conv2.inMaps() * K2 * K2, rnd);
+        if (net.conv3 != null) {
+            init(net.wc3, net.conv3.inMaps() * K2 * K2, rnd);
+        }
         init(net.w3, net.flat, rnd);
         init(net.w4, net.hidden, rnd);
         float[][] params_ = net.parameters();
@@ -355,13 +302,14 @@ final class DigitCnn {
             grad[i] = new float[params_[i].length];
             velocity[i] = new float[params_[i].length];
         }
-        int[] order = new int[x.length];
+        int[] order = new int[labels.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         Pass pass = new Pass(net);
         double rate = params.rate();
         for (int epoch = 0; epoch < params.epochs(); epoch++) {
+            byte[][] x = data.apply(epoch);
             for (int i = order.length - 1; i > 0; i--) {
                 int j = rnd.nextInt(i + 1);
                 int t = order[i];
@@ -378,12 +326,17 @@ final class DigitCnn {
                 for (int b = start; b < end; b++) {
                     int s = order[b];
                     load(x[s], pass.in);
+                    if (params.dropout() > 0) {
+                        for (int j = 0; j < pass.keep.length; j++) {
+                            pass.keep[j] = dropping.nextDouble() < params.dropout() ? 0 : scale;
+                        }
+                    }
                     net.forward(pass);
                     loss -= StrictMath.log(Math.max(1e-12, pass.prob[labels[s]]));
                     if (argmax(pass.prob) != labels[s]) {
                         wrong++;
                     }
-                    net.backward(pass, labels[s], grad);
+                    net.backward(pass, labels[s], params.smoothing(), grad);
                 }
                 float step = (float) (rate / (end - start));
                 float decay = (float) (rate * params.weightDecay());
@@ -427,10 +380,13 @@ final class DigitCnn {
 
     void write(OutputStream out) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
-        d.writeInt(maps1);
-        d.writeInt(maps2);
-        d.writeInt(hidden);
+        d.writeInt(shape.maps3() > 0 ? MAGIC : MAGIC_V2);
+        d.writeInt(shape.maps1());
+        d.writeInt(shape.maps2());
+        d.writeInt(shape.hidden());
+        if (shape.maps3() > 0) {
+            d.writeInt(shape.maps3());
+        }
         for (float[] w : parameters()) {
             d.writeInt(w.length);
             for (float v : w) {
@@ -445,6 +401,8 @@ final class DigitCnn {
         int magic = d.readInt();
         Shape shape;
         if (magic == MAGIC) {
+            shape = new Shape(d.readInt(), d.readInt(), d.readInt(), d.readInt());
+        } else if (magic == MAGIC_V2) {
             shape = new Shape(d.readInt(), d.readInt(), d.readInt());
         } else if (magic == MAGIC_V1) {
             shape = Shape.SMALL;

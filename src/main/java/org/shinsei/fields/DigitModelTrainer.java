@@ -33,9 +33,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * <pre>java -cp target/classes:$(cat cp.txt) org.shinsei.fields.DigitModelTrainer
  *     [--digits ../shared/data/digits/digits.png] [--out src/main/resources/models] [--variants 6]
  *     [--c 2] [--gamma 0.2] [--cnn-variants 7] [--cnn-epochs 12] [--cnn-rate 0.03] [--cnn-decay 0.8]
- *     [--cnn-maps1 8] [--cnn-maps2 16] [--cnn-hidden 64] [--nets 3] [--search | --cnn-trial]</pre>
+ *     [--cnn-maps1 8] [--cnn-maps2 16] [--cnn-hidden 64] [--cnn-maps3 0] [--cnn-fresh] [--cnn-dropout 0]
+ *     [--cnn-smoothing 0] [--cnn-weight-decay 1e-4] [--nets 3] [--search | --cnn-trial | --cnn-cv] [--cnn-probs FILE]</pre>
  * {@code --search} only prints the fold-0 error over a small grid of C and gamma (how the defaults were chosen);
- * {@code --cnn-trial} trains the network alone and prints its held-out error.
+ * {@code --cnn-trial} trains the network alone and prints its held-out error; {@code --cnn-cv} trains it on indices
+ * 200–399 and prints its error on 0–199 (and which digits it got wrong), for choosing the network's settings without
+ * the held-out digits; {@code --cnn-probs} writes each network's probabilities of those trials' digits to a CSV.
+ * {@code --cnn-fresh} draws the network's distorted variants afresh every epoch instead of once;
+ * {@code --cnn-maps3} adds a third 3×3 convolution of that many maps.
  */
 public final class DigitModelTrainer {
 
@@ -52,8 +57,9 @@ public final class DigitModelTrainer {
      */
     static final int NETS = 1;
 
+    /** @param fresh the network's distorted variants drawn anew every epoch (seeded by cell and epoch) */
     record Params(int variants, double c, double gamma, int cnnVariants, DigitCnn.Shape shape, DigitCnn.Params cnn,
-                  int nets) {
+                  int nets, boolean fresh) {
     }
 
     private final DigitSamples sheet;
@@ -74,18 +80,30 @@ public final class DigitModelTrainer {
                 Integer.parseInt(opt.getOrDefault("cnn-variants", "7")),
                 new DigitCnn.Shape(Integer.parseInt(opt.getOrDefault("cnn-maps1", String.valueOf(DigitCnn.Shape.DEFAULT.maps1()))),
                         Integer.parseInt(opt.getOrDefault("cnn-maps2", String.valueOf(DigitCnn.Shape.DEFAULT.maps2()))),
-                        Integer.parseInt(opt.getOrDefault("cnn-hidden", String.valueOf(DigitCnn.Shape.DEFAULT.hidden())))),
+                        Integer.parseInt(opt.getOrDefault("cnn-hidden", String.valueOf(DigitCnn.Shape.DEFAULT.hidden()))),
+                        Integer.parseInt(opt.getOrDefault("cnn-maps3", String.valueOf(DigitCnn.Shape.DEFAULT.maps3())))),
                 new DigitCnn.Params(Integer.parseInt(opt.getOrDefault("cnn-epochs", String.valueOf(d.epochs()))),
                         Double.parseDouble(opt.getOrDefault("cnn-rate", String.valueOf(d.rate()))),
                         Double.parseDouble(opt.getOrDefault("cnn-decay", String.valueOf(d.decay()))),
-                        d.momentum(), d.batch(), d.weightDecay()),
-                Integer.parseInt(opt.getOrDefault("nets", String.valueOf(NETS))));
+                        d.momentum(), d.batch(),
+                        Double.parseDouble(opt.getOrDefault("cnn-weight-decay", String.valueOf(d.weightDecay()))),
+                        Double.parseDouble(opt.getOrDefault("cnn-dropout", String.valueOf(d.dropout()))),
+                        Double.parseDouble(opt.getOrDefault("cnn-smoothing", String.valueOf(d.smoothing())))),
+                Integer.parseInt(opt.getOrDefault("nets", String.valueOf(NETS))), opt.containsKey("cnn-fresh"));
         try (DigitSamples sheet = DigitSamples.load(digits)) {
             DigitModelTrainer trainer = new DigitModelTrainer(sheet);
             if (opt.containsKey("search")) {
                 trainer.search(params.variants());
             } else if (opt.containsKey("cnn-trial")) {
-                trainer.cnnTrial(params);
+                trainer.cnnTrial(params, sheet.range(0, TRAIN_END), sheet.range(TRAIN_END, DigitSamples.PER_DIGIT),
+                        "held-out", false,
+                        opt.containsKey("cnn-probs") ? Path.of(opt.get("cnn-probs")) : null);
+            } else if (opt.containsKey("cnn-cv")) {
+                List<Sample> fit = new ArrayList<>();
+                List<Sample> check = new ArrayList<>();
+                trainer.split(0, fit, check);
+                trainer.cnnTrial(params, fit, check, "fold-0", true,
+                        opt.containsKey("cnn-probs") ? Path.of(opt.get("cnn-probs")) : null);
             } else {
                 trainer.build(params, out);
             }
@@ -100,7 +118,7 @@ public final class DigitModelTrainer {
         for (double c : new double[] {1, 2, 4, 8}) {
             for (double gamma : new double[] {0.1, 0.2, 0.35}) {
                 long t0 = System.nanoTime();
-                DigitSvm svm = train(fit, new Params(variants, c, gamma, 0, null, null, 0));
+                DigitSvm svm = train(fit, new Params(variants, c, gamma, 0, null, null, 0, false));
                 List<DigitCalibration.Observation> plain = observe(svm, check, 0);
                 List<DigitCalibration.Observation> obs = observe(svm, check, CALIBRATION_VARIANTS);
                 System.out.printf(Locale.ROOT, "C=%-5s gamma=%-5s SVs=%5d  fold-0 error %.2f%% as written, %.2f%% with variants (%.0f s)%n",
@@ -114,27 +132,54 @@ public final class DigitModelTrainer {
      * The network alone, trained on the training indices and measured on the held-out ones (as written); with
      * {@code nets} > 1, as many networks from different seeds, each and their mean probabilities.
      */
-    private void cnnTrial(Params params) {
+    private void cnnTrial(Params params, List<Sample> fit, List<Sample> held, String what, boolean listWrong,
+                          Path probabilities) throws IOException {
+        StringBuilder csv = new StringBuilder();
         int nets = params.nets();
         long t0 = System.nanoTime();
-        List<Sample> held = sheet.range(TRAIN_END, DigitSamples.PER_DIGIT);
         double[][] sum = new double[held.size()][DigitCnn.CLASSES];
+        byte[][] px = new byte[held.size()][];
+        for (int i = 0; i < held.size(); i++) {
+            px[i] = pixelsOf(held.get(i), null);
+        }
         for (int n = 0; n < nets; n++) {
-            DigitCnn cnn = trainNet(sheet.range(0, TRAIN_END), params, 0, n);
+            DigitCnn cnn = trainNet(fit, params, 0, n);
+            long trained = System.nanoTime();
             int wrong = 0;
             int meanWrong = 0;
             for (int i = 0; i < held.size(); i++) {
                 Sample s = held.get(i);
-                double[] p = cnn.probabilities(pixelsOf(s, null));
+                double[] p = cnn.probabilities(px[i]);
+                csv.append(n).append(',').append(s.digit()).append(',').append(s.index());
+                for (double v : p) {
+                    csv.append(',').append(v);
+                }
+                csv.append('\n');
                 wrong += DigitCnn.argmax(p) == s.digit() ? 0 : 1;
                 for (int k = 0; k < p.length; k++) {
                     sum[i][k] += p[k];
                 }
                 meanWrong += DigitCnn.argmax(sum[i]) == s.digit() ? 0 : 1;
+                if (listWrong && DigitCnn.argmax(p) != s.digit()) {
+                    System.out.printf(Locale.ROOT, "  wrong: %d#%d read %d (%.2f)%n", s.digit(), s.index(),
+                            DigitCnn.argmax(p), p[DigitCnn.argmax(p)]);
+                }
             }
-            System.out.printf(Locale.ROOT, "cnn %d alone: held-out error %.2f%% (%d/%d); mean of %d: %.2f%%, %.0f s%n", n,
-                    100.0 * wrong / held.size(), wrong, held.size(), n + 1, 100.0 * meanWrong / held.size(),
-                    (System.nanoTime() - t0) / 1e9);
+            long t1 = System.nanoTime();
+            for (int r = 0; r < 3; r++) {
+                for (byte[] digit : px) {
+                    cnn.probabilities(digit);
+                }
+            }
+            double ms = (System.nanoTime() - t1) / 1e6 / (3.0 * px.length);
+            System.out.printf(Locale.ROOT, "cnn %d alone: %s error %.2f%% (%d/%d); mean of %d: %.2f%% (%d); trained in %.0f s; "
+                            + "%.3f ms/digit; %.0f s in all%n", n, what,
+                    100.0 * wrong / held.size(), wrong, held.size(), n + 1, 100.0 * meanWrong / held.size(), meanWrong,
+                    (trained - t0) / 1e9, ms, (System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            if (probabilities != null) {
+                Files.writeString(probabilities, csv);
+            }
         }
     }
 
@@ -209,6 +254,12 @@ public final class DigitModelTrainer {
 
     /** Network {@code n} of run {@code run}: the same digits and variants for every network, its own seed. */
     private DigitCnn trainNet(List<Sample> samples, Params params, int run, int n) {
+        String tag = "[run " + run + ", net " + n + "]";
+        long seed = SEED + run + 10L * n;
+        if (params.fresh()) {
+            return DigitCnn.train(new FreshVariants(samples, params.cnnVariants(), n)::epoch, FreshVariants.labels(samples,
+                    params.cnnVariants()), params.shape(), params.cnn(), seed, line -> System.out.println(tag + line));
+        }
         int per = 1 + params.cnnVariants();
         byte[][] x = new byte[samples.size() * per][];
         int[] y = new int[x.length];
@@ -220,12 +271,55 @@ public final class DigitModelTrainer {
                 y[r] = s.digit();
             }
         }
-        String tag = "[run " + run + ", net " + n + "]";
-        return DigitCnn.train(x, y, params.shape(), params.cnn(), SEED + run + 10L * n,
-                line -> System.out.println(tag + line));
+        return DigitCnn.train(x, y, params.shape(), params.cnn(), seed, line -> System.out.println(tag + line));
     }
 
-    private void split(int fold, List<Sample> fit, List<Sample> check) {
+    /**
+     * Every cell as written plus {@code variants} distorted variants (elastic included), drawn afresh for each
+     * epoch from a seed of the cell and the epoch, so the network rarely sees one variant twice and the training
+     * still repeats exactly.
+     */
+    private static final class FreshVariants {
+        private final List<Sample> samples;
+        private final int variants;
+        private final byte[][] written;
+        private final int net;
+
+        /** @param net the network's number in an ensemble: each sees its own variants (net 0 as a single network) */
+        FreshVariants(List<Sample> samples, int variants, int net) {
+            this.samples = samples;
+            this.variants = variants;
+            this.net = net;
+            written = new byte[samples.size()][];
+            for (int i = 0; i < written.length; i++) {
+                written[i] = pixelsOf(samples.get(i), null);
+            }
+        }
+
+        static int[] labels(List<Sample> samples, int variants) {
+            int[] y = new int[samples.size() * (1 + variants)];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = samples.get(i / (1 + variants)).digit();
+            }
+            return y;
+        }
+
+        byte[][] epoch(int epoch) {
+            byte[][] x = new byte[samples.size() * (1 + variants)][];
+            int r = 0;
+            for (int i = 0; i < written.length; i++) {
+                Sample s = samples.get(i);
+                Random rnd = new Random((SEED * 1_000_003L + s.globalIndex() * 31L + 3) * 7919L + epoch + 100_003L * net);
+                x[r++] = written[i];
+                for (int v = 0; v < variants; v++) {
+                    x[r++] = pixelsOf(s, rnd, true);
+                }
+            }
+            return x;
+        }
+    }
+
+    void split(int fold, List<Sample> fit, List<Sample> check) {
         int size = TRAIN_END / FOLDS;
         for (Sample s : sheet.range(0, TRAIN_END)) {
             (s.index() / size == fold ? check : fit).add(s);
@@ -421,9 +515,12 @@ public final class DigitModelTrainer {
         training.put("svm", "C-SVC, RBF, C=" + params.c() + ", gamma=" + params.gamma());
         DigitCnn.Params c = params.cnn();
         DigitCnn.Shape sh = params.shape();
-        training.put("cnn", params.nets() + " x conv5x5x" + sh.maps1() + "-pool-conv3x3x" + sh.maps2() + "-pool-dense" + sh.hidden()
+        training.put("cnn", params.nets() + " x conv5x5x" + sh.maps1() + "-pool-conv3x3x" + sh.maps2()
+                + (sh.maps3() > 0 ? "-conv3x3x" + sh.maps3() : "") + "-pool-dense" + sh.hidden()
                 + "-dense10, SGD " + c.epochs() + " epochs, rate "
-                + c.rate() + " x" + c.decay() + "/epoch, momentum " + c.momentum() + ", batch " + c.batch());
+                + c.rate() + " x" + c.decay() + "/epoch, momentum " + c.momentum() + ", batch " + c.batch()
+                + (c.dropout() > 0 ? ", dropout " + c.dropout() : "") + (c.smoothing() > 0 ? ", label smoothing " + c.smoothing() : "")
+                + (params.fresh() ? ", variants drawn afresh every epoch" : ""));
         training.put("calibration", FOLDS + "-fold cross-validation inside the training indices, "
                 + CALIBRATION_VARIANTS + " variants per digit");
         training.put("heldOutError", String.format(Locale.ROOT, "vote %.4f as written, %.4f with variants (indices %d-%d)",
