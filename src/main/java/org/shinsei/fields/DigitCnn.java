@@ -14,6 +14,7 @@ import java.util.Random;
  * <pre>
  * 20×20 → conv 5×5, 8 maps, ReLU → 16×16×8 → max-pool 2 → 8×8×8
  *       → conv 3×3, 16 maps, ReLU → 6×6×16 [→ conv 3×3, maps3, ReLU → 4×4×maps3] → max-pool 2 → 3×3×16 = 144
+ *         (2×2×maps3 with the third convolution)
  *       → dense 64, ReLU → dense 10 → softmax
  * </pre>
  * About 100,000 multiply-adds a digit (~0.04 ms). These are the default widths ({@link Shape}); the optional third
