@@ -16,7 +16,7 @@ import org.shinsei.form.MmRect;
 /** Digits land inside their box, deterministically, and MNIST draws only the samples it is allowed. */
 class HandwritingTest {
 
-    private static final Path DIGITS = Path.of("..", "shared", "data", "digits", "digits.png");
+    private static final Path MNIST = Path.of("..", "shared", "data", "digits", "mnist");
     private static final MmRect BOX = new MmRect(2, 2, 7, 9);
 
     @Test
@@ -40,13 +40,29 @@ class HandwritingTest {
     @Test
     void mnistDrawsOnlyTheAllowedSampleOfEachDigit() throws IOException {
         // exactly one allowed sample per digit: every 7 drawn must be the same image
-        List<Integer> one = IntStream.range(0, 10).map(d -> d * MnistHandwriting.PER_DIGIT + 17).boxed().toList();
-        MnistHandwriting hw = new MnistHandwriting(DIGITS, one, 1);
+        MnistDigits mnist = MnistDigits.trainingSet(MNIST);
+        assertEquals(60_000, mnist.size());
+        assertEquals(28, mnist.cell());
+        List<Integer> one = IntStream.range(0, 10)
+                .map(d -> IntStream.range(50_000, 60_000).filter(i -> mnist.labels()[i] == d).findFirst().orElseThrow())
+                .boxed().toList();
+        MnistHandwriting hw = new MnistHandwriting(mnist, one, 1);
         BufferedImage a = FormRenderer.renderPage(c -> hw.drawDigit(c, 7, BOX, InkColour.BLUE.colour(), 1), 11, 13, 300);
+        BufferedImage b = FormRenderer.renderPage(c -> hw.drawDigit(c, 7, BOX, InkColour.BLUE.colour(), 2), 11, 13, 300);
         assertTrue(inkBounds(a)[2] > 0, "nothing drawn");
-        assertEquals(7, MnistHandwriting.digitOf(7 * 500 + 499));
-        assertThrows(IllegalArgumentException.class, () -> new MnistHandwriting(DIGITS, List.of(0, 1, 2), 1),
+        assertTrue(Math.abs(inkArea(a) - inkArea(b)) < 0.25 * inkArea(a), "the one allowed 7, drawn twice");
+        assertThrows(IllegalArgumentException.class, () -> new MnistHandwriting(mnist, List.of(0, 1, 2), 1),
                 "a digit without samples must be refused");
+    }
+
+    private static int inkArea(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                n += (img.getRGB(x, y) >> 16 & 0xff) < 160 ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     /** minX, minY, maxX, maxY of pixels darker than 160, or zeros. */
