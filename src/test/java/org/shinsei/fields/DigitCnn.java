@@ -1,15 +1,13 @@
 package org.shinsei.fields;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.Random;
 
 /**
- * A small convolutional network for one normalised 20×20 digit, trained and run in plain Java: the second opinion
- * beside the HOG + SVM. It sees the pixels and learns its own features, so its mistakes are mostly not the SVM's.
+ * The baseline reader's network (issue 4, kept in the tests only to be compared with the digit network of
+ * training/digits; its trainer is retired): a small convolutional network for one normalised 20×20 digit, trained
+ * and run in plain Java, the second opinion beside the HOG + SVM. It sees the pixels and learns its own features, so its mistakes are mostly not the SVM's.
  *
  * <pre>
  * 20×20 → conv 5×5, 8 maps, ReLU → 16×16×8 → max-pool 2 → 8×8×8
@@ -43,20 +41,6 @@ final class DigitCnn {
 
         Shape(int maps1, int maps2, int hidden) {
             this(maps1, maps2, hidden, 0);
-        }
-    }
-
-    /**
-     * Training settings. {@code dropout}: the share of the hidden layer's units silenced for each training digit
-     * (inverted dropout, nothing at inference); {@code smoothing}: label smoothing, the share of the target spread
-     * evenly over the ten classes. Both 0 give exactly the old training.
-     */
-    record Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay,
-                  double dropout, double smoothing) {
-        static final Params DEFAULT = new Params(12, 0.03, 0.8, 0.9, 16, 1e-4);
-
-        Params(int epochs, double rate, double decay, double momentum, int batch, double weightDecay) {
-            this(epochs, rate, decay, momentum, batch, weightDecay, 0, 0);
         }
     }
 
@@ -212,163 +196,6 @@ final class DigitCnn {
         }
     }
 
-    /** Adds the gradient of the cross-entropy loss of one sample to {@code g} (same layout as the parameters). */
-    private void backward(Pass p, int label, double smoothing, float[][] g) {
-        int n = g.length;
-        float[] g3 = g[n - 4];
-        float[] gb3 = g[n - 3];
-        float[] g4 = g[n - 2];
-        float[] gb4 = g[n - 1];
-        float[] dOut = new float[CLASSES];
-        for (int k = 0; k < CLASSES; k++) {
-            double target = (k == label ? 1 - smoothing : 0) + smoothing / CLASSES;
-            dOut[k] = (float) (p.prob[k] - target);
-        }
-        float[] dh = new float[hidden];
-        for (int k = 0; k < CLASSES; k++) {
-            float d = dOut[k];
-            gb4[k] += d;
-            int wo = k * hidden;
-            for (int j = 0; j < hidden; j++) {
-                g4[wo + j] += d * p.h[j];
-                dh[j] += d * w4[wo + j];
-            }
-        }
-        float[] dp2 = new float[flat];
-        for (int j = 0; j < hidden; j++) {
-            if (p.h[j] <= 0) {
-                continue;
-            }
-            float d = dh[j] * p.keep[j];
-            gb3[j] += d;
-            int wo = j * flat;
-            for (int i = 0; i < flat; i++) {
-                g3[wo + i] += d * p.p2[i];
-                dp2[i] += d * w3[wo + i];
-            }
-        }
-        float[] last = p.last(this);
-        float[] dLast = new float[last.length];
-        DigitConv.unpool(dp2, p.i2, last, dLast);
-        float[] da2 = dLast;
-        if (conv3 != null) {
-            float[] dp = new float[p.a2.length];
-            conv3.backward(p.a2, wc3, dLast, g[4], g[5], dp);
-            da2 = new float[p.a2.length];
-            for (int i = 0; i < dp.length; i++) {
-                if (p.a2[i] > 0) {
-                    da2[i] = dp[i];
-                }
-            }
-        }
-        float[] dp1 = new float[p.p1.length];
-        conv2.backward(p.p1, w2, da2, g[2], g[3], dp1);
-        float[] da1 = new float[p.a1.length];
-        DigitConv.unpool(dp1, p.i1, p.a1, da1);
-        conv1.backward(p.in, w1, da1, g[0], g[1], null);
-    }
-
-    /**
-     * @param x      normalised digits, {@value #IN}² bytes each
-     * @param labels their digits
-     * @param log    receives one line per epoch (training loss and error), may be null
-     */
-    static DigitCnn train(byte[][] x, int[] labels, Shape shape, Params params, long seed,
-                          java.util.function.Consumer<String> log) {
-        return train(epoch -> x, labels, shape, params, seed, log);
-    }
-
-    /**
-     * @param data   the digits of each epoch (the same count and labels every epoch, e.g. freshly distorted
-     *               variants of the same cells), {@value #IN}² bytes each
-     */
-    static DigitCnn train(java.util.function.IntFunction<byte[][]> data, int[] labels, Shape shape, Params params,
-                          long seed, java.util.function.Consumer<String> log) {
-        DigitCnn net = new DigitCnn(shape);
-        // its own stream, so that training without dropout draws exactly what it always drew
-        Random dropping = new Random(seed ^ 0x5DEECE66DL);
-        float scale = (float) (1 / (1 - params.dropout()));
-        Random rnd = new Random(seed);
-        init(net.w1, K1 * K1, rnd);
-        init(net.w2, net.conv2.inMaps() * K2 * K2, rnd);
-        if (net.conv3 != null) {
-            init(net.wc3, net.conv3.inMaps() * K2 * K2, rnd);
-        }
-        init(net.w3, net.flat, rnd);
-        init(net.w4, net.hidden, rnd);
-        float[][] params_ = net.parameters();
-        float[][] grad = new float[params_.length][];
-        float[][] velocity = new float[params_.length][];
-        for (int i = 0; i < params_.length; i++) {
-            grad[i] = new float[params_[i].length];
-            velocity[i] = new float[params_[i].length];
-        }
-        int[] order = new int[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Pass pass = new Pass(net);
-        double rate = params.rate();
-        for (int epoch = 0; epoch < params.epochs(); epoch++) {
-            byte[][] x = data.apply(epoch);
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double loss = 0;
-            int wrong = 0;
-            for (int start = 0; start < order.length; start += params.batch()) {
-                int end = Math.min(order.length, start + params.batch());
-                for (float[] g : grad) {
-                    java.util.Arrays.fill(g, 0);
-                }
-                for (int b = start; b < end; b++) {
-                    int s = order[b];
-                    load(x[s], pass.in);
-                    if (params.dropout() > 0) {
-                        for (int j = 0; j < pass.keep.length; j++) {
-                            pass.keep[j] = dropping.nextDouble() < params.dropout() ? 0 : scale;
-                        }
-                    }
-                    net.forward(pass);
-                    loss -= StrictMath.log(Math.max(1e-12, pass.prob[labels[s]]));
-                    if (argmax(pass.prob) != labels[s]) {
-                        wrong++;
-                    }
-                    net.backward(pass, labels[s], params.smoothing(), grad);
-                }
-                float step = (float) (rate / (end - start));
-                float decay = (float) (rate * params.weightDecay());
-                for (int i = 0; i < params_.length; i++) {
-                    float[] w = params_[i];
-                    float[] g = grad[i];
-                    float[] v = velocity[i];
-                    boolean weights = i % 2 == 0;
-                    for (int k = 0; k < w.length; k++) {
-                        v[k] = (float) params.momentum() * v[k] - step * g[k] - (weights ? decay * w[k] : 0);
-                        w[k] += v[k];
-                    }
-                }
-            }
-            if (log != null) {
-                log.accept(String.format(java.util.Locale.ROOT, "  cnn epoch %d: rate %.4f, loss %.4f, training error %.2f%%",
-                        epoch + 1, rate, loss / x.length, 100.0 * wrong / x.length));
-            }
-            rate *= params.decay();
-        }
-        return net;
-    }
-
-    /** He initialisation, seeded. */
-    private static void init(float[] w, int fanIn, Random rnd) {
-        double sd = StrictMath.sqrt(2.0 / fanIn);
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) (rnd.nextGaussian() * sd);
-        }
-    }
-
     static int argmax(double[] p) {
         int best = 0;
         for (int k = 1; k < p.length; k++) {
@@ -377,24 +204,6 @@ final class DigitCnn {
             }
         }
         return best;
-    }
-
-    void write(OutputStream out) throws IOException {
-        DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(shape.maps3() > 0 ? MAGIC : MAGIC_V2);
-        d.writeInt(shape.maps1());
-        d.writeInt(shape.maps2());
-        d.writeInt(shape.hidden());
-        if (shape.maps3() > 0) {
-            d.writeInt(shape.maps3());
-        }
-        for (float[] w : parameters()) {
-            d.writeInt(w.length);
-            for (float v : w) {
-                d.writeFloat(v);
-            }
-        }
-        d.flush();
     }
 
     static DigitCnn read(InputStream in) throws IOException {

@@ -3,7 +3,6 @@ package org.shinsei.fields;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,12 +35,6 @@ record DigitCnnEnsemble(List<DigitCnn> nets) {
             mean[k] /= nets.size();
         }
         return mean;
-    }
-
-    void write(OutputStream out) throws IOException {
-        for (DigitCnn net : nets) {
-            net.write(out);
-        }
     }
 
     /** Reads networks until the stream ends. */

@@ -26,7 +26,7 @@ public final class DigitClassifier {
     static final String MODEL = "digits-svm.yml.gz";
     static final String CNN_MODEL = "digits-cnn.bin.gz";
     static final String CALIBRATION = "digits-calibration.yml";
-    private static final String RESOURCES = "/models/";
+    private static final String RESOURCES = "/baseline-models/";
 
     /**
      * @param digit      0..9
