@@ -17,8 +17,11 @@ import org.opencv.imgproc.Imgproc;
  * @param inkMm2   area of the kept strokes
  * @param widthMm  width of their union
  * @param heightMm height of their union
+ * @param reachesLeft  a kept stroke reaches the crop's left edge: it crossed the gap to the neighbouring box's frame
+ * @param reachesRight the same on the right
  */
-record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm) implements AutoCloseable {
+record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm, boolean reachesLeft,
+              boolean reachesRight) implements AutoCloseable {
 
     enum Kind { EMPTY, MARK, DIGIT }
 
@@ -44,6 +47,8 @@ record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm
             int count = Imgproc.connectedComponentsWithStats(binary, labels, stats, centroids, 8, CvType.CV_32S);
             boolean[] keep = keptComponents(labels, stats, count, growMm, pxPerMm, props.speckMm2());
             int area = 0;
+            boolean left = false;
+            boolean right = false;
             int x0 = Integer.MAX_VALUE;
             int y0 = Integer.MAX_VALUE;
             int x1 = -1;
@@ -57,18 +62,21 @@ record BoxInk(Kind kind, Mat ink, double inkMm2, double widthMm, double heightMm
                     y0 = Math.min(y0, s[Imgproc.CC_STAT_TOP]);
                     x1 = Math.max(x1, s[Imgproc.CC_STAT_LEFT] + s[Imgproc.CC_STAT_WIDTH]);
                     y1 = Math.max(y1, s[Imgproc.CC_STAT_TOP] + s[Imgproc.CC_STAT_HEIGHT]);
+                    // the crop reaches the neighbouring boxes' frames left and right: ink at its side edge crossed the gap
+                    left |= s[Imgproc.CC_STAT_LEFT] == 0;
+                    right |= s[Imgproc.CC_STAT_LEFT] + s[Imgproc.CC_STAT_WIDTH] >= binary.cols();
                 }
             }
             if (area == 0) {
-                return new BoxInk(Kind.EMPTY, null, 0, 0, 0);
+                return new BoxInk(Kind.EMPTY, null, 0, 0, 0, false, false);
             }
             double mm2 = area / (pxPerMm * pxPerMm);
             double w = (x1 - x0) / pxPerMm;
             double h = (y1 - y0) / pxPerMm;
             if (Math.max(w, h) < props.digitMinExtentMm()) {
-                return new BoxInk(Kind.MARK, null, mm2, w, h);
+                return new BoxInk(Kind.MARK, null, mm2, w, h, left, right);
             }
-            return new BoxInk(Kind.DIGIT, keptInk(ink, labels, keep), mm2, w, h);
+            return new BoxInk(Kind.DIGIT, keptInk(ink, labels, keep), mm2, w, h, left, right);
         } finally {
             binary.release();
             labels.release();

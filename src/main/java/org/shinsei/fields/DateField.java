@@ -39,7 +39,11 @@ final class DateField {
             return new FieldOutcome(new FieldValue(null, 0), Reason.of(ReasonCode.DATE_MISSING));
         }
         if (parts.stream().anyMatch(Part::unclear)) {
-            return outcome(ReasonCode.DATE_UNREADABLE, 0, "a mark in a date box is not a digit");
+            boolean entangled = parts.stream().flatMap(p -> p.digits().stream())
+                    .anyMatch(b -> b.kind() == BoxReading.Kind.ENTANGLED);
+            return outcome(ReasonCode.DATE_UNREADABLE, 0, entangled
+                    ? "the writing runs from one date box into the next: it cannot be split into digits"
+                    : "a mark in a date box is not a digit");
         }
         List<BoxReading> read = new ArrayList<>();
         parts.forEach(p -> read.addAll(p.digits()));
@@ -101,7 +105,7 @@ final class DateField {
         if (digits.isEmpty()) {
             return new Part(name, null, digits, false);
         }
-        if (digits.stream().anyMatch(b -> b.kind() == BoxReading.Kind.UNCLEAR)) {
+        if (digits.stream().anyMatch(b -> b.kind() != BoxReading.Kind.DIGIT)) {
             return new Part(name, null, digits, true);
         }
         int value = 0;

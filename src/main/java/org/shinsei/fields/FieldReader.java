@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the hand-written fields: phone, application date, signature presence, checkboxes. A value is given only
  * when the pipeline is sure of it; otherwise it is null with a reason, so that a person looks. Thread-safe: the
- * digit model is read-only and every image is a crop owned by one call.
+ * digit network is held per thread and every image is a crop owned by one call.
  */
 @Component
 public class FieldReader {
@@ -33,26 +33,30 @@ public class FieldReader {
     static final String BRAILLE = "braille";
 
     private final FormLayout layout;
-    private final DigitBoxReader digits;
+    private final DigitBoxes digits;
     private final PhoneField phone;
     private final DateField date;
     private final SignatureDetector signature;
     private final CheckboxReader checkboxes;
 
-    /** The production wiring: the project's layout and the committed digit model. */
+    /** The production wiring: the project's layout and the committed digit network. */
     @Autowired
     public FieldReader(FieldsProperties props) {
-        this(props, LayoutLoader.loadDefault(), DigitClassifier.fromClasspath());
+        this(props, LayoutLoader.loadDefault(), DigitNet.fromClasspath());
     }
 
-    public FieldReader(FieldsProperties props, FormLayout layout, DigitClassifier classifier) {
+    public FieldReader(FieldsProperties props, FormLayout layout, DigitNet net) {
+        this(props, layout, new DigitBoxReader(net, props));
+    }
+
+    FieldReader(FieldsProperties props, FormLayout layout, DigitBoxes digits) {
         this.layout = Objects.requireNonNull(layout, "layout");
         for (String name : List.of(NO_SIGNING_CERTIFICATE, NO_USER_CERTIFICATE, BRAILLE)) {
             if (!layout.checkboxes().containsKey(name)) {
                 throw new IllegalArgumentException("the layout has no checkbox " + name);
             }
         }
-        this.digits = new DigitBoxReader(classifier, props);
+        this.digits = digits;
         DigitConfidence confidence = DigitConfidence.of(props);
         this.phone = new PhoneField(confidence);
         this.date = new DateField(confidence);
@@ -63,9 +67,18 @@ public class FieldReader {
     /** @param batchDate the date of the batch: an application date after it is DATE_INVALID */
     public FieldReadings read(RegisteredPage page, PageRef ref, LocalDate batchDate) {
         List<Reason> reasons = new ArrayList<>();
-        FieldOutcome phoneOutcome = phone.interpret(readBoxes(page, layout.phoneBoxes()));
-        FieldOutcome dateOutcome = date.interpret(readBoxes(page, layout.yearBoxes()),
-                readBoxes(page, layout.monthBoxes()), readBoxes(page, layout.dayBoxes()), batchDate);
+        // every digit box of the form in one call of the network
+        List<MmRect> boxes = new ArrayList<>(layout.phoneBoxes());
+        boxes.addAll(layout.yearBoxes());
+        boxes.addAll(layout.monthBoxes());
+        boxes.addAll(layout.dayBoxes());
+        List<BoxReading> read = digits.read(page, boxes);
+        int p = layout.phoneBoxes().size();
+        int y = p + layout.yearBoxes().size();
+        int m = y + layout.monthBoxes().size();
+        FieldOutcome phoneOutcome = phone.interpret(read.subList(0, p));
+        FieldOutcome dateOutcome = date.interpret(read.subList(p, y), read.subList(y, m), read.subList(m, read.size()),
+                batchDate);
         add(reasons, phoneOutcome.reason());
         add(reasons, dateOutcome.reason());
         Reason noSignature = signature.check(page, layout.signature());
@@ -85,14 +98,6 @@ public class FieldReader {
                     String.format(Locale.ROOT, "%s: ink on %.1f%% of the box", name, 100 * check.inkShare())));
         }
         return check.marked();
-    }
-
-    private List<BoxReading> readBoxes(RegisteredPage page, List<MmRect> boxes) {
-        List<BoxReading> out = new ArrayList<>(boxes.size());
-        for (MmRect box : boxes) {
-            out.add(digits.read(page, box));
-        }
-        return out;
     }
 
     private static void add(List<Reason> reasons, Reason r) {

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inkThreshold         ink strength 0–255 above paper that counts as a stroke pixel
  * @param speckMm2             connected ink smaller than this is scanner noise
  * @param digitMinExtentMm     ink in a box smaller than this (height and width) is a stray mark, not a digit
- * @param minDigitConfidence   every digit of an auto-accepted field reaches this calibrated confidence
- * @param minFieldConfidence   the product of a field's digit confidences reaches this to be auto-accepted
+ * @param minDigitConfidence   every digit of an auto-accepted field reaches this calibrated probability (0: none asked,
+ *                             the field's joint probability decides alone)
+ * @param minFieldConfidence   the joint probability of a field's digits (the product of their calibrated
+ *                             probabilities) reaches this to be auto-accepted; the committed network's value is
+ *                             chosen on its calibration split ({@code fieldThreshold} in models/digits-net.yml)
  * @param signatureMinInkMm2   less ink than this in the 申請者氏名 box, or …
  * @param signatureMinSpanMm   … spread over less than this width or height, is no signature (a dot, a short stroke)
  * @param signatureClearInkMm2 at least this much ink …
@@ -53,8 +56,11 @@ public record FieldsProperties(
         }
     }
 
+    /** The committed network's field floor (models/digits-net.yml {@code fieldThreshold}). */
+    static final double FIELD_THRESHOLD = 0.998155;
+
     /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
     public static FieldsProperties defaults() {
-        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.98, 0.95, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
+        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.0, FIELD_THRESHOLD, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
     }
 }

@@ -33,6 +33,9 @@ final class PhoneField {
         if (written.isEmpty()) {
             return new FieldOutcome(new FieldValue(null, 0), Reason.of(ReasonCode.PHONE_MISSING));
         }
+        if (written.stream().anyMatch(b -> b.kind() == BoxReading.Kind.ENTANGLED)) {
+            return unreadable(0, "the writing runs from one phone box into the next: it cannot be split into digits");
+        }
         if (written.stream().anyMatch(b -> b.kind() == BoxReading.Kind.UNCLEAR)) {
             return unreadable(0, "a mark in a phone box is not a digit");
         }

@@ -51,7 +51,7 @@ class FieldReaderTest {
         OpenCv.load();
         layout = LayoutLoader.loadDefault();
         simulator = new ScanSimulator(new FormRenderer(layout));
-        reader = new FieldReader(FieldsProperties.defaults(), layout, DigitClassifier.fromClasspath());
+        reader = new FieldReader(FieldsProperties.defaults(), layout, DigitNet.fromClasspath());
     }
 
     private static ScanConditions scan(boolean colour) {
@@ -153,6 +153,24 @@ class FieldReaderTest {
             assertTrue(reason(r, ReasonCode.DATE_UNREADABLE).isPresent());
         }
         assertTrue(r.signaturePresent());
+    }
+
+    /**
+     * A digit that spills across the gap into the next box and joins the digit written there: which strokes belong
+     * to which box cannot be told, so the phone number goes to a person instead of being read from a guess.
+     */
+    @ParameterizedTest(name = "colour={0}")
+    @ValueSource(booleans = {true, false})
+    void writingThatRunsIntoTheNextBoxIsNotReadAsDigits(boolean colour) {
+        FormContent f = FormContent.typical("10000000000000000000007");
+        SimulatedScan s = simulator.scan(f, scan(colour), 7);
+        MmRect third = layout.phoneBoxes().get(3);
+        MmRect fourth = layout.phoneBoxes().get(4);
+        drawInk(s, new Line2D.Double(third.centreX(), third.centreY() + 1, fourth.centreX(), fourth.centreY() + 1.5));
+        FieldReadings r = read(s);
+        assertNull(r.phone().value(), "a phone number read through joined boxes: " + r.phone());
+        Reason unreadable = reason(r, ReasonCode.PHONE_UNREADABLE).orElseThrow();
+        assertTrue(unreadable.detail().contains("runs from one phone box into the next"), unreadable.detail());
     }
 
     /** A ballpoint mark drawn straight onto the scan, placed in page millimetres. */

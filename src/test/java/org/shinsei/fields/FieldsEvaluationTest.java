@@ -1,5 +1,6 @@
 package org.shinsei.fields;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -40,16 +41,19 @@ import net.sourceforge.tess4j.Tesseract;
 import net.sourceforge.tess4j.TesseractException;
 
 /**
- * Issue 4: how well the hand-written fields are read on generated scans whose digits are real hand-writing the
- * model never saw (held-out MNIST indices 400–499 of every digit), 200–400 dpi, colour and grey, black, blue and
- * faint blue ink, JPEG, noise and blur; signatures, scrawls or only stray marks in the signature box; ticks, crosses,
- * fills, scribbles, faint dots and stray marks around empty checkboxes. Prints the figures (with the same for
- * Tesseract alone, and the per-form CPU time of the four fields as a benchmark) and fails under the floors below. The
- * number that matters is the error rate among auto-accepted fields: a wrong value that nobody looks at.
+ * Issues 4 and 18: how well the hand-written fields are read on generated scans whose digits are real hand-writing
+ * that neither training nor calibration saw (MNIST indices 50,000–59,999, the digit network's test split), 200–400
+ * dpi, colour and grey, black, blue and faint blue ink, JPEG q 35–95 or lossless, noise and blur; signatures, scrawls
+ * or only stray marks in the signature box; ticks, crosses, fills, scribbles, faint dots and stray marks around empty
+ * checkboxes. Every page is read by the digit network (the product), by the reader it replaced (HOG + SVM and a
+ * small network trained on digits.png, {@link BaselineDigitBoxes}) and, for its first digits, by Tesseract alone;
+ * prints the figures of all three side by side (the README's table), the network's floor sweep and the per-form CPU
+ * time of the four fields, and fails under the floors below. The number that matters most is the error rate among
+ * auto-accepted fields: a wrong value that nobody looks at.
  */
 class FieldsEvaluationTest {
 
-    private static final int MNIST_FORMS = 300;
+    private static final int MNIST_FORMS = 360;
     private static final int FONT_FORMS = 20;
     /** Tesseract takes ~20 ms a character: the baseline reads the first this many digit boxes. */
     private static final int TESSERACT_DIGITS = 200;
@@ -57,22 +61,23 @@ class FieldsEvaluationTest {
     private static final int WARM_UP = 10;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    // Floors, set from measured figures with margin (see the report in the branch's last commit).
-    private static final double MIN_DIGIT_ACCURACY = 0.975;
-    private static final double MAX_ACCEPTED_FIELD_ERROR = 0.005;
-    private static final double MIN_AUTO_ACCEPT = 0.47;
+    // Issue 18's floors.
+    private static final double MAX_DIGIT_ERROR = 0.008;
+    private static final double MIN_AUTO_ACCEPT = 0.95;
+    private static final double MIN_COMPLETE_FORMS = 0.92;
     private static final double MIN_CHECKBOX_RIGHT = 0.99;
     private static final double MIN_SIGNATURE_RIGHT = 0.99;
 
     private static FormLayout layout;
     private static ScanSimulator simulator;
     private static FieldReader reader;
-    private static DigitBoxReader boxReader;
-    /** Digit floors of the threshold sweep; the field floor is swept on the product each reader reports. */
-    private static final double[] SWEEP_DIGIT_FLOORS = {0, 0.95, 0.97, 0.98, 0.99};
-    private static final double[] SWEEP_FIELD_FLOORS = {0, 0.9, 0.95, 0.98};
-    /** One reader per digit floor of the sweep, with no field floor. */
-    private static final List<FieldReader> unguarded = new ArrayList<>();
+    /** The network with no field floor: every complete, valid reading with its joint probability (the sweep). */
+    private static FieldReader unguarded;
+    private static DigitBoxes network;
+    private static FieldReader baselineReader;
+    private static DigitBoxes baseline;
+    private static double threshold;
+    private static final double[] SWEEP_FIELD_FLOORS = {0, 0.5, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999};
     private static CheckboxReader checkboxReader;
 
     @BeforeAll
@@ -81,27 +86,26 @@ class FieldsEvaluationTest {
         layout = LayoutLoader.loadDefault();
         simulator = new ScanSimulator(new FormRenderer(layout));
         FieldsProperties props = FieldsProperties.defaults();
-        DigitClassifier classifier = DigitClassifier.fromClasspath();
-        reader = new FieldReader(props, layout, classifier);
-        boxReader = new DigitBoxReader(classifier, props);
+        DigitNet net = DigitNet.fromClasspath();
+        threshold = props.minFieldConfidence();
+        reader = new FieldReader(props, layout, net);
+        network = new DigitBoxReader(net, props);
+        unguarded = new FieldReader(BaselineDigitBoxes.withFloors(props, 0, 0), layout, network);
+        baseline = new BaselineDigitBoxes();
+        baselineReader = new FieldReader(BaselineDigitBoxes.PROPERTIES, layout, baseline);
         checkboxReader = new CheckboxReader(props);
-        for (double digitFloor : SWEEP_DIGIT_FLOORS) {
-            unguarded.add(new FieldReader(new FieldsProperties(props.pxPerMm(), props.growMm(), props.frameBandMm(),
-                    props.inkThreshold(), props.speckMm2(), props.digitMinExtentMm(), digitFloor, 0,
-                    props.signatureMinInkMm2(), props.signatureMinSpanMm(), props.signatureClearInkMm2(),
-                    props.signatureClearSpanMm(), props.checkboxEmptyBelow(), props.checkboxMarkedAbove()), layout,
-                    classifier));
-        }
     }
 
     @Test
     void heldOutMnistHandwriting() throws IOException {
         Tally t = run(MNIST_FORMS, 1, seed -> mnist(seed), true);
-        t.print("held-out MNIST digits (indices 400-499)");
-        assertTrue(t.digits >= 2000, "at least 2,000 digits in fields, got " + t.digits);
-        assertTrue(t.digitAccuracy() >= MIN_DIGIT_ACCURACY, "digit accuracy " + t.digitAccuracy());
-        assertTrue(t.acceptedError() <= MAX_ACCEPTED_FIELD_ERROR, "error among auto-accepted fields " + t.acceptedError());
-        assertTrue(t.autoAccept() >= MIN_AUTO_ACCEPT, "auto-accept rate " + t.autoAccept());
+        t.print("MNIST test split (indices 50,000-59,999: writers' digits no training or tuning saw)");
+        Tally.Reader n = t.net;
+        assertTrue(n.digits >= 5000, "at least 5,000 digits in fields, got " + n.digits);
+        assertTrue(n.digitError() <= MAX_DIGIT_ERROR, "digit error " + n.digitError());
+        assertEquals(0, n.acceptedWrong, "wrong fields among the auto-accepted");
+        assertTrue(n.autoAccept() >= MIN_AUTO_ACCEPT, "auto-accept rate " + n.autoAccept());
+        assertTrue(n.completeForms() >= MIN_COMPLETE_FORMS, "complete forms with both fields accepted " + n.completeForms());
         assertTrue(t.checkboxRight() >= MIN_CHECKBOX_RIGHT, "checkboxes right " + t.checkboxRight());
         assertTrue(t.signatureRight() >= MIN_SIGNATURE_RIGHT, "signatures right " + t.signatureRight());
     }
@@ -111,13 +115,59 @@ class FieldsEvaluationTest {
     void fontHandwritingOutsideTheTrainingDomain() throws IOException {
         Tally t = run(FONT_FORMS, 2, seed -> new FontHandwriting(seed), false);
         t.print("Klee One font digits (never trained on)");
-        assertTrue(t.acceptedError() <= MAX_ACCEPTED_FIELD_ERROR * 2 || t.accepted < 50,
-                "error among auto-accepted fields " + t.acceptedError());
+        assertEquals(0, t.net.acceptedWrong, "wrong fields among the auto-accepted");
+    }
+
+    /**
+     * Large digits pushed against and over the box lines (85–100 % of the box height, up to 1.3 mm off centre):
+     * strokes crossing the dropout frame, touching it in grey scans where it is not dropped, and now and then running
+     * into the neighbouring box. Fewer fields can be read; none may be read wrong.
+     */
+    @Test
+    void digitsCrossingTheBoxLines() throws IOException {
+        Tally t = run(LINE_FORMS, 3, seed -> new OverTheLines(seed), false);
+        t.print("MNIST test split written over the box lines");
+        assertEquals(0, t.net.acceptedWrong, "wrong fields among the auto-accepted");
+        assertTrue(t.net.autoAccept() >= MIN_AUTO_ACCEPT_OVER_LINES, "auto-accept rate " + t.net.autoAccept());
+    }
+
+    private static final int LINE_FORMS = 40;
+    private static final double MIN_AUTO_ACCEPT_OVER_LINES = 0.6;
+
+    /** Test-split MNIST digits written large and off centre, so that they touch and cross the box lines. */
+    static final class OverTheLines implements Handwriting {
+        private final long seed;
+
+        OverTheLines(long seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public void drawDigit(org.shinsei.sample.Canvas canvas, int digit, MmRect box, java.awt.Color ink, long salt) {
+            SplittableRandom r = new SplittableRandom(seed * 31 + salt);
+            org.shinsei.sample.MnistDigits m;
+            try {
+                m = ScannedForms.mnist();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            int index;
+            do {
+                index = DigitSplits.TEST_START + r.nextInt(DigitSplits.END - DigitSplits.TEST_START);
+            } while (m.labels()[index] != digit);
+            double mmPerPx = box.height() * (0.85 + 0.15 * r.nextDouble()) / m.digitExtent();
+            java.awt.geom.AffineTransform t = new java.awt.geom.AffineTransform();
+            t.translate(box.centreX() + (r.nextDouble() * 2 - 1) * 1.3, box.centreY() + (r.nextDouble() * 2 - 1) * 1.3);
+            t.rotate(Math.toRadians((r.nextDouble() * 2 - 1) * 6));
+            t.scale(mmPerPx, mmPerPx);
+            t.translate(-m.cell() / 2.0, -m.cell() / 2.0);
+            canvas.image(MnistHandwriting.inkCell(m.pixels()[index], m.cell(), ink), t);
+        }
     }
 
     private static Handwriting mnist(long seed) {
         try {
-            return new MnistHandwriting(ScannedForms.DIGITS, ScannedForms.indices(DigitModelTrainer.TRAIN_END, 500), seed);
+            return new MnistHandwriting(ScannedForms.mnist(), DigitSplits.test(), seed);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -142,10 +192,11 @@ class FieldsEvaluationTest {
             long g0 = System.nanoTime();
             org.shinsei.sample.SimulatedScan scan = simulator.scan(form, c, rnd.nextLong());
             t.generateNanos += System.nanoTime() - g0;
+            PageRef ref = PageRef.envelope("eval-" + i).page(1);
             try (RegisteredPage page = ScannedForms.register(scan)) {
                 long t0 = System.nanoTime();
                 long cpu0 = CPU.getCurrentThreadCpuTime();
-                FieldReadings r = reader.read(page, PageRef.envelope("eval-" + i).page(1), ScannedForms.BATCH_DATE);
+                FieldReadings r = reader.read(page, ref, ScannedForms.BATCH_DATE);
                 long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
                 long wall = System.nanoTime() - t0;
                 if (i >= WARM_UP) {
@@ -155,15 +206,12 @@ class FieldsEvaluationTest {
                     t.timed++;
                 }
                 t.pages++;
-                t.field(truth.phone.isEmpty() ? null : truth.phone, r.phone(), r.reasons(), truth.phone.isEmpty()
-                        ? ReasonCode.PHONE_MISSING : null, c.colour());
-                t.field(truth.iso, r.applicationDate(), r.reasons(), truth.dateCode, c.colour());
-                for (int f = 0; f < SWEEP_DIGIT_FLOORS.length; f++) {
-                    FieldReadings all = unguarded.get(f).read(page, PageRef.envelope("eval-" + i).page(1),
-                            ScannedForms.BATCH_DATE);
-                    t.sweep(f, truth.phone.isEmpty() ? null : truth.phone, all.phone());
-                    t.sweep(f, truth.iso, all.applicationDate());
-                }
+                t.net.form(truth, r);
+                t.blank(truth, r.reasons());
+                FieldReadings all = unguarded.read(page, ref, ScannedForms.BATCH_DATE);
+                t.sweep(truth.phone.isEmpty() ? null : truth.phone, all.phone());
+                t.sweep(truth.iso, all.applicationDate());
+                t.base.form(truth, baselineReader.read(page, ref, ScannedForms.BATCH_DATE));
                 t.signature(truth.signature, r.signaturePresent(), r.reasons(), truth.ink);
                 List<MmRect> cb = List.copyOf(layout.checkboxes().values());
                 for (int k = 0; k < 3; k++) {
@@ -178,7 +226,7 @@ class FieldsEvaluationTest {
         return t;
     }
 
-    /** Every written box read on its own, and by Tesseract on the same frame-free crop. */
+    /** Every written box read on its own by each reader, and by Tesseract on the same frame-free crop. */
     private void digits(RegisteredPage page, Truth truth, Tally t, Tesseract tess) {
         List<MmRect> boxes = new ArrayList<>(layout.phoneBoxes());
         List<String> written = new ArrayList<>();
@@ -191,24 +239,26 @@ class FieldsEvaluationTest {
         written.addAll(truth.written.year());
         written.addAll(truth.written.month());
         written.addAll(truth.written.day());
+        List<BoxReading> byNet = network.read(page, boxes);
+        List<BoxReading> byBase = baseline.read(page, boxes);
         boolean tessAll = tess != null;
         boolean tessPhone = true;
         boolean tessDate = true;
         for (int i = 0; i < boxes.size(); i++) {
-            BoxReading b = boxReader.read(page, boxes.get(i));
             if (written.get(i).isEmpty()) {
                 t.emptyBoxes++;
-                if (!b.empty()) {
+                if (!byNet.get(i).empty()) {
                     t.emptyReadAsInk++;
-                    System.out.println("empty box " + i + " read as " + b + " (boxes 0-10 phone, 11-16 date)");
+                    System.out.println("empty box " + i + " read as " + byNet.get(i) + " (boxes 0-10 phone, 11-16 date)");
                 }
                 continue;
             }
             int digit = written.get(i).charAt(0) - '0';
-            t.digits++;
-            if (b.kind() == BoxReading.Kind.DIGIT && b.digit() == digit) {
-                t.digitsRight++;
+            t.net.digit(digit, byNet.get(i));
+            if (byNet.get(i).kind() != BoxReading.Kind.DIGIT || byNet.get(i).digit() != digit) {
+                t.misread.add(String.format(Locale.ROOT, "box %d: %d read as %s", i, digit, byNet.get(i)));
             }
+            t.base.digit(digit, byBase.get(i));
             if (tess != null && t.tessDigits < TESSERACT_DIGITS) {
                 t.tessDigits++;
                 long t0 = System.nanoTime();
@@ -234,13 +284,18 @@ class FieldsEvaluationTest {
                 t.tessFields++;
                 t.tessFieldsRight += tessDate ? 1 : 0;
             }
+            if (!truth.phone.isEmpty() && truth.iso != null) {
+                t.tessForms++;
+                t.tessFormsRight += tessPhone && tessDate ? 1 : 0;
+            }
         }
     }
 
+    /** 200–400 dpi, alternately colour and grey; JPEG q 35–95 on half the pages, lossless on the rest. */
     private static ScanConditions conditions(SplittableRandom rnd, int i) {
         double dpi = new double[] {200, 250, 300, 350, 400}[i % 5];
         boolean colour = (i / 5) % 2 == 0;
-        int jpeg = rnd.nextDouble() < 0.5 ? 0 : 30 + rnd.nextInt(61);
+        int jpeg = rnd.nextDouble() < 0.5 ? 0 : 35 + rnd.nextInt(61);
         return ScanConditions.clean(dpi).withColour(colour)
                 .withGeometry(0, rnd.nextDouble() * 2 - 1, rnd.nextDouble() * 2 - 1, rnd.nextDouble() * 2 - 1,
                         rnd.nextDouble() * 0.04 - 0.02)
@@ -349,30 +404,89 @@ class FieldsEvaluationTest {
         int timed;
         long generateNanos;
         long tessNanos;
-        int digits;
-        int digitsRight;
         int emptyBoxes;
         int emptyReadAsInk;
         int tessDigits;
+        int tessRight;
         int tessFields;
         int tessFieldsRight;
-        int tessRight;
-        int fields;
-        int fieldsWithValue;
-        int exact;
-        int accepted;
-        int acceptedWrong;
-        int[] acceptedByColour = new int[2];
-        int[] fieldsByColour = new int[2];
+        int tessForms;
+        int tessFormsRight;
         int blankFields;
         int blankRight;
         int invalidFields;
         int invalidFlagged;
         int[][] signature = new int[2][3];
         Map<Mark, int[]> checkboxes = new EnumMap<>(Mark.class);
-        /** Per digit floor of the sweep: the confidence of every field accepted, and whether it was right. */
-        List<List<double[]>> sweep = new ArrayList<>();
+        /** The network without a field floor: the joint probability of every field read valid, and if it was right. */
+        List<double[]> sweep = new ArrayList<>();
         Map<Mark, double[]> shares = new EnumMap<>(Mark.class);
+        final Reader net = new Reader();
+        /** The network's misread boxes, to look at. */
+        final List<String> misread = new ArrayList<>();
+        final Reader base = new Reader();
+
+        /** One reader's figures: its digits, its fields with a valid value, its complete forms. */
+        static final class Reader {
+            int digits;
+            int digitsRight;
+            int fieldsWithValue;
+            int accepted;
+            int acceptedWrong;
+            int completeForms;
+            int completeAccepted;
+
+            void digit(int truth, BoxReading read) {
+                digits++;
+                if (read.kind() == BoxReading.Kind.DIGIT && read.digit() == truth) {
+                    digitsRight++;
+                }
+            }
+
+            void form(Truth truth, FieldReadings r) {
+                boolean phone = field(truth.phone.isEmpty() ? null : truth.phone, r.phone());
+                boolean date = field(truth.iso, r.applicationDate());
+                if (!truth.phone.isEmpty() && truth.iso != null) {
+                    completeForms++;
+                    completeAccepted += phone && date ? 1 : 0;
+                }
+            }
+
+            /** @return whether the field was auto-accepted */
+            private boolean field(String truth, FieldValue read) {
+                if (read.value() != null && !read.value().equals(truth)) {
+                    acceptedWrong++;
+                    System.out.println("WRONG FIELD ACCEPTED: read " + read + ", written " + truth);
+                }
+                if (truth == null) {
+                    return false;
+                }
+                fieldsWithValue++;
+                if (read.value() != null) {
+                    accepted++;
+                    return true;
+                }
+                return false;
+            }
+
+            double digitError() {
+                return 1 - digitsRight / (double) Math.max(1, digits);
+            }
+
+            double autoAccept() {
+                return accepted / (double) Math.max(1, fieldsWithValue);
+            }
+
+            double completeForms() {
+                return completeAccepted / (double) Math.max(1, completeForms);
+            }
+
+            String row(String name) {
+                return String.format(Locale.ROOT, "| %-46s | %6.2f%% (%d/%d) | %6.2f%% (%d/%d) | %d of %d | %6.2f%% (%d/%d) |%n",
+                        name, 100 * digitError(), digits - digitsRight, digits, 100 * autoAccept(), accepted,
+                        fieldsWithValue, acceptedWrong, accepted, 100 * completeForms(), completeAccepted, completeForms);
+            }
+        }
 
         void share(Mark m, double share) {
             double[] r = shares.computeIfAbsent(m, k -> new double[] {1, 0});
@@ -380,48 +494,30 @@ class FieldsEvaluationTest {
             r[1] = Math.max(r[1], share);
         }
 
-        /** A field read with no confidence floor: its confidence and whether the value would be right. */
-        void sweep(int digitFloor, String truth, FieldValue read) {
-            while (sweep.size() <= digitFloor) {
-                sweep.add(new ArrayList<>());
-            }
-            if (read.value() != null) {
-                sweep.get(digitFloor).add(new double[] {read.confidence(), read.value().equals(truth) ? 1 : 0});
+        /** A field read with no confidence floor: its joint probability and whether the value would be right. */
+        void sweep(String truth, FieldValue read) {
+            if (read.value() != null && truth != null) {
+                sweep.add(new double[] {read.confidence(), read.value().equals(truth) ? 1 : 0});
             }
         }
 
-        void field(String truth, FieldValue read, List<Reason> reasons, ReasonCode expected, boolean colour) {
-            fields++;
-            if (read.value() != null) {
-                accepted++;
-                if (!read.value().equals(truth)) {
-                    acceptedWrong++;
-                }
-            }
-            if (truth != null) {
-                fieldsWithValue++;
-                fieldsByColour[colour ? 1 : 0]++;
-                if (read.value() != null) {
-                    acceptedByColour[colour ? 1 : 0]++;
-                }
-                if (truth.equals(read.value())) {
-                    exact++;
-                }
-            } else if (expected == ReasonCode.PHONE_MISSING || expected == ReasonCode.DATE_MISSING) {
+        void blank(Truth truth, List<Reason> reasons) {
+            if (truth.phone.isEmpty()) {
                 blankFields++;
-                if (reasons.stream().anyMatch(r -> r.code() == expected)) {
-                    blankRight++;
-                } else {
-                    System.out.println("blank field not reported " + expected + ": " + reasons.stream()
-                            .map(r -> r.code() + " (" + r.detail() + ")").toList());
-                }
-            } else if (expected == ReasonCode.DATE_INVALID) {
-                invalidFields++;
-                if (reasons.stream().anyMatch(r -> r.code() == ReasonCode.DATE_INVALID
-                        || r.code() == ReasonCode.DATE_UNREADABLE)) {
-                    invalidFlagged++;
-                }
+                blankRight += report(reasons, ReasonCode.PHONE_MISSING) ? 1 : 0;
             }
+            if (truth.dateCode == ReasonCode.DATE_MISSING) {
+                blankFields++;
+                blankRight += report(reasons, ReasonCode.DATE_MISSING) ? 1 : 0;
+            } else if (truth.dateCode == ReasonCode.DATE_INVALID) {
+                invalidFields++;
+                invalidFlagged += report(reasons, ReasonCode.DATE_INVALID) || report(reasons, ReasonCode.DATE_UNREADABLE)
+                        ? 1 : 0;
+            }
+        }
+
+        private static boolean report(List<Reason> reasons, ReasonCode code) {
+            return reasons.stream().anyMatch(r -> r.code() == code);
         }
 
         /** Per ink: signatures right, signatures, checkboxes right, checkboxes. */
@@ -462,18 +558,6 @@ class FieldsEvaluationTest {
             return m == Mark.AMBIGUOUS ? 1 : m.marked() ? 2 : 0;
         }
 
-        double digitAccuracy() {
-            return digitsRight / (double) digits;
-        }
-
-        double autoAccept() {
-            return accepted / (double) Math.max(1, fieldsWithValue);
-        }
-
-        double acceptedError() {
-            return acceptedWrong / (double) Math.max(1, accepted);
-        }
-
         double signatureRight() {
             return (signature[0][0] + signature[1][2]) / (double) (pages);
         }
@@ -491,36 +575,37 @@ class FieldsEvaluationTest {
 
         void print(String title) {
             StringBuilder s = new StringBuilder();
-            s.append(String.format(Locale.ROOT, "%n== fields evaluation: %s, %d pages, 200-400 dpi, colour+grey, black, blue and faint blue ink ==%n",
-                    title, pages));
-            s.append(String.format(Locale.ROOT, "digit accuracy (per written box)    %6.2f%% (%d/%d)%n",
-                    100 * digitAccuracy(), digitsRight, digits));
+            s.append(String.format(Locale.ROOT, "%n== fields evaluation: %s, %d pages, 200-400 dpi, colour+grey, black,"
+                    + " blue and faint blue ink, JPEG q 35-95 or lossless ==%n", title, pages));
+            s.append(String.format(Locale.ROOT, "| %-46s | %-20s | %-22s | %-10s | %-22s |%n", "reader", "digit error",
+                    "valid fields auto-accepted", "wrong", "complete forms, both accepted"));
+            s.append(net.row(String.format(Locale.ROOT, "digit network (field joint p >= %.4f)", threshold)));
+            s.append(base.row("digits.png reader (SVM + Java CNN vote; 0.98/0.95)"));
             if (tessDigits > 0) {
-                s.append(String.format(Locale.ROOT, "  Tesseract baseline, same crops    %6.2f%% (%d/%d, psm 10, digits whitelist)%n",
-                        100.0 * tessRight / tessDigits, tessRight, tessDigits));
-                s.append(String.format(Locale.ROOT, "  Tesseract alone, whole fields      %6.2f%% exact (%d/%d valid fields of the first forms;"
-                        + " no confidence, so all auto-accepted, review rate 0%%, exact match among them the same)%n",
-                        100.0 * tessFieldsRight / Math.max(1, tessFields), tessFieldsRight, tessFields));
+                s.append(String.format(Locale.ROOT, "| %-46s | %6.2f%% (%d/%d) | all (no confidence) | %d of %d | %6.2f%% right (%d/%d) |%n",
+                        "Tesseract 5 alone (psm 10, digit whitelist)", 100.0 * (tessDigits - tessRight) / tessDigits,
+                        tessDigits - tessRight, tessDigits, tessFields - tessFieldsRight, tessFields,
+                        100.0 * tessFormsRight / Math.max(1, tessForms), tessFormsRight, tessForms));
             }
-            s.append(String.format(Locale.ROOT, "empty boxes read as ink             %6.2f%% (%d/%d)%n",
+            s.append(String.format(Locale.ROOT, "DIGIT ERROR (network, per written box)   %6.3f%% (%d/%d)%n",
+                    100 * net.digitError(), net.digits - net.digitsRight, net.digits));
+            s.append(String.format(Locale.ROOT, "AUTO-ACCEPTED (valid fields)             %6.2f%% (%d/%d)%n",
+                    100 * net.autoAccept(), net.accepted, net.fieldsWithValue));
+            s.append(String.format(Locale.ROOT, "WRONG AMONG AUTO-ACCEPTED FIELDS         %d of %d%n", net.acceptedWrong, net.accepted));
+            s.append(String.format(Locale.ROOT, "COMPLETE FORMS WITH PHONE AND DATE ACCEPTED %6.2f%% (%d/%d)%n",
+                    100 * net.completeForms(), net.completeAccepted, net.completeForms));
+            s.append("misread by the network (first 40): ").append(misread.subList(0, Math.min(40, misread.size())))
+                    .append(System.lineSeparator());
+            s.append(String.format(Locale.ROOT, "empty boxes read as ink                  %6.2f%% (%d/%d)%n",
                     100.0 * emptyReadAsInk / Math.max(1, emptyBoxes), emptyReadAsInk, emptyBoxes));
-            s.append(String.format(Locale.ROOT, "field exact match (valid fields)    %6.2f%% (%d/%d)%n",
-                    100.0 * exact / fieldsWithValue, exact, fieldsWithValue));
-            s.append(String.format(Locale.ROOT, "auto-accept rate (valid fields)     %6.2f%% (%d/%d; grey %d/%d, colour %d/%d)%n",
-                    100 * autoAccept(), accepted, fieldsWithValue, acceptedByColour[0], fieldsByColour[0],
-                    acceptedByColour[1], fieldsByColour[1]));
-            s.append(String.format(Locale.ROOT, "REVIEW RATE (valid fields)          %6.2f%% (%d/%d)%n",
-                    100 * (1 - autoAccept()), fieldsWithValue - accepted, fieldsWithValue));
-            s.append(String.format(Locale.ROOT, "ERROR AMONG AUTO-ACCEPTED FIELDS    %6.3f%% (%d/%d; exact match among them %.2f%%)%n",
-                    100 * acceptedError(), acceptedWrong, accepted, 100 * (1 - acceptedError())));
-            s.append(String.format(Locale.ROOT, "blank fields -> *_MISSING           %d/%d;  invalid dates flagged %d/%d%n",
+            s.append(String.format(Locale.ROOT, "blank fields -> *_MISSING                %d/%d;  invalid dates flagged %d/%d%n",
                     blankRight, blankFields, invalidFlagged, invalidFields));
             s.append(String.format(Locale.ROOT, "signature  (rows truth, cols read: missing / review / present)%n"));
             s.append(String.format(Locale.ROOT, "  none     %5d %5d %5d%n", signature[0][0], signature[0][1], signature[0][2]));
             s.append(String.format(Locale.ROOT, "  written  %5d %5d %5d%n", signature[1][0], signature[1][1], signature[1][2]));
-            s.append(String.format(Locale.ROOT, "SIGNATURES RIGHT                    %6.2f%% (stray marks only: %d/%d read missing)%n",
+            s.append(String.format(Locale.ROOT, "SIGNATURES RIGHT                         %6.2f%% (stray marks only: %d/%d read missing)%n",
                     100 * signatureRight(), strays[0], strays[1]));
-            s.append(String.format(Locale.ROOT, "CHECKBOXES RIGHT                    %6.2f%% (stray marks around an empty box: %d/%d unmarked)%n",
+            s.append(String.format(Locale.ROOT, "CHECKBOXES RIGHT                         %6.2f%% (stray marks around an empty box: %d/%d unmarked)%n",
                     100 * checkboxRight(), strays[2], strays[3]));
             for (Map.Entry<InkColour, int[]> e : byInk.entrySet()) {
                 int[] k = e.getValue();
@@ -534,27 +619,16 @@ class FieldsEvaluationTest {
                 s.append(String.format(Locale.ROOT, "  %-9s %5d %5d %5d   ink share %.1f%%..%.1f%%%n", e.getKey(),
                         row[0], row[1], row[2], 100 * range[0], 100 * range[1]));
             }
-            long rightUnguarded = sweep.isEmpty() ? 0 : sweep.get(0).stream().filter(x -> x[1] == 1).count();
-            s.append(String.format(Locale.ROOT, "CEILING: right with no floor at all    %6.2f%% (%d/%d valid fields read complete, valid and right:"
-                    + " no confidence rule can auto-accept more with none wrong)%n", 100.0 * rightUnguarded / Math.max(1, fieldsWithValue),
-                    rightUnguarded, fieldsWithValue));
-            s.append("floor sweep: share of valid fields auto-accepted, and wrong among them, by the floor on every digit")
-                    .append(" (rows) and on their product (columns)").append(System.lineSeparator());
-            s.append("  digit floor");
-            for (double f : SWEEP_FIELD_FLOORS) {
-                s.append(String.format(Locale.ROOT, " | field >= %.2f        ", f));
-            }
-            s.append(System.lineSeparator());
-            for (int d = 0; d < sweep.size(); d++) {
-                s.append(String.format(Locale.ROOT, "  %.2f       ", SWEEP_DIGIT_FLOORS[d]));
-                for (double floor : SWEEP_FIELD_FLOORS) {
-                    List<double[]> row = sweep.get(d);
-                    long kept = row.stream().filter(x -> x[0] >= floor).count();
-                    long wrong = row.stream().filter(x -> x[0] >= floor && x[1] == 0).count();
-                    s.append(String.format(Locale.ROOT, " | %5.1f%% %2d wrong %4.2f%%", 100.0 * kept / Math.max(1, fieldsWithValue),
-                            wrong, 100.0 * wrong / Math.max(1, kept)));
-                }
-                s.append(System.lineSeparator());
+            long right = sweep.stream().filter(x -> x[1] == 1).count();
+            s.append(String.format(Locale.ROOT, "CEILING: read complete, valid and right with no floor %6.2f%% (%d/%d valid fields)%n",
+                    100.0 * right / Math.max(1, net.fieldsWithValue), right, net.fieldsWithValue));
+            s.append("floor sweep of the network: share of valid fields auto-accepted and wrong among them, by the floor"
+                    + " on the field's joint probability").append(System.lineSeparator());
+            for (double floor : SWEEP_FIELD_FLOORS) {
+                long kept = sweep.stream().filter(x -> x[0] >= floor).count();
+                long wrong = sweep.stream().filter(x -> x[0] >= floor && x[1] == 0).count();
+                s.append(String.format(Locale.ROOT, "  >= %.3f: %6.2f%% accepted, %d wrong%n", floor,
+                        100.0 * kept / Math.max(1, net.fieldsWithValue), wrong));
             }
             s.append(String.format(Locale.ROOT, "BENCHMARK all four fields: %.1f ms CPU per form on one thread (max %.1f ms), "
                     + "%.1f ms wall on this shared machine; %d forms after %d warm-up%n", cpuNanos / 1e6 / Math.max(1, timed),

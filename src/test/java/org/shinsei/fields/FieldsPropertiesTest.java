@@ -25,6 +25,14 @@ class FieldsPropertiesTest {
         assertEquals(FieldsProperties.defaults(), bound);
     }
 
+    /** The field floor is chosen with the network, on its calibration split: a retrained model needs its own. */
+    @Test
+    void fieldFloorIsTheOneCalibratedForTheCommittedNetwork() {
+        assertEquals(DigitNet.fromClasspath().calibration().fieldThreshold(),
+                FieldsProperties.defaults().minFieldConfidence(), 1e-9,
+                "config/fields.yml min-field-confidence must be the fieldThreshold of models/digits-net.yml");
+    }
+
     @Test
     void checkboxThresholdsMustBeOrdered() {
         FieldsProperties d = FieldsProperties.defaults();

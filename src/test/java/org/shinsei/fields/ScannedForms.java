@@ -10,10 +10,19 @@ import org.shinsei.sample.SimulatedScan;
 /** Turns a generated scan into the {@link RegisteredPage} that registration would give, using the true geometry. */
 final class ScannedForms {
 
-    static final java.nio.file.Path DIGITS = java.nio.file.Path.of("..", "shared", "data", "digits", "digits.png");
+    static final java.nio.file.Path MNIST = java.nio.file.Path.of("..", "shared", "data", "digits", "mnist");
+    private static org.shinsei.sample.MnistDigits mnist;
     static final LocalDate BATCH_DATE = LocalDate.of(2026, 11, 27);
 
     private ScannedForms() {
+    }
+
+    /** MNIST's 60,000 training digits, read once per JVM. */
+    static synchronized org.shinsei.sample.MnistDigits mnist() throws java.io.IOException {
+        if (mnist == null) {
+            mnist = org.shinsei.sample.MnistDigits.trainingSet(MNIST);
+        }
+        return mnist;
     }
 
     static RegisteredPage register(SimulatedScan scan) {
