@@ -23,6 +23,6 @@ export_split() {   # name, extra arguments
 export_split raw         --split raw
 export_split calibration      --split calibration --renderings 4 --seed 2 --writing as-written
 export_split test             --split test        --renderings 2 --seed 3 --writing as-written
-export_split train-varied     --split train       --renderings 2 --seed 1 --font-share 0.06
-export_split train-as-written --split train       --renderings 2 --seed 4 --writing as-written
+export_split train-varied     --split train       --renderings 1 --seed 1 --font-share 0.06
+export_split train-as-written --split train       --renderings 1 --seed 4 --writing as-written
 /usr/bin/python3 training/digits/train.py --data "$DATA" --out src/main/resources/models "$@"
