@@ -16,7 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Step 3, duplicates: applies {@link DuplicateRule} to the whole batch in file-name order, in one transaction.
  * A record already published is never changed (what went to card production stays as it went): on a rerun of a
- * batch whose folder grew, the published records come first, so a new envelope with an ID they accepted is the
+ * batch whose folder grew, the published records come first, so a new envelope with the ID of one of them is the
  * duplicate, whatever its file name.
  */
 public class DuplicatesTasklet implements Tasklet {
@@ -41,7 +41,7 @@ public class DuplicatesTasklet implements Tasklet {
         }
         inOrder.addAll(later);
         int updated = 0;
-        for (FormRecord r : DuplicateRule.apply(inOrder, records.acceptedElsewhere(batchId))) {
+        for (FormRecord r : DuplicateRule.apply(inOrder, records.originalsElsewhere(batchId))) {
             if (published.contains(key(r))) {
                 log.warn("{} p{}: duplicates would make it {}, but it was already published as it is: left unchanged",
                         r.envelope(), r.page(), r.outcome());

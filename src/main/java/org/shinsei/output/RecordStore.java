@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.shinsei.decision.ReasonCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,12 +84,23 @@ public class RecordStore {
                 .params(r.batch(), r.envelope(), pageKey(r)).update();
     }
 
-    /** Application IDs accepted in any other batch: a later form with one of them is a duplicate. */
-    public Set<String> acceptedElsewhere(String batchId) {
-        return new LinkedHashSet<>(jdbc.sql("""
+    /**
+     * Application IDs of forms in any other batch that count as the original of a later form (SPEC §3
+     * DUPLICATE_APPLICATION): accepted, or awaiting a person (REVIEW) for a reason other than being a duplicate
+     * themselves — a form flagged as the duplicate of another is nobody's original.
+     */
+    public Set<String> originalsElsewhere(String batchId) {
+        Set<String> ids = new LinkedHashSet<>(jdbc.sql("""
                 SELECT DISTINCT application_id FROM form_record
                 WHERE batch_id <> ? AND outcome = 'ACCEPTED' AND application_id IS NOT NULL""")
                 .param(batchId).query(String.class).list());
+        jdbc.sql("""
+                SELECT record_json FROM form_record
+                WHERE batch_id <> ? AND outcome = 'REVIEW' AND application_id IS NOT NULL""")
+                .param(batchId).query((rs, i) -> RecordJson.read(rs.getString(1))).list().stream()
+                .filter(r -> !r.has(ReasonCode.DUPLICATE_APPLICATION))
+                .forEach(r -> ids.add(r.applicationId()));
+        return ids;
     }
 
     public static int pageKey(FormRecord r) {

@@ -294,6 +294,13 @@ final class SampleBatchPlan {
                 + "the date is read but not confidently enough at 200 dpi", f20, scan(200, true, 20), 200,
                 CHECKBOX_AMBIGUOUS, DATE_UNREADABLE);
 
+        // SPEC §3 as corrected by issue 22: the original awaits a person (env-20 is REVIEW), so the second form
+        // with its ID must not go on to card production even though it is clean itself.
+        FormContent again20 = f20.withCheckboxes(Mark.TICK, Mark.EMPTY, Mark.EMPTY).withSeed(128);
+        pdf("env-28-duplicate-of-env-20-in-review.pdf", "the application of env-20 sent again, this time clean; "
+                + "env-20 still awaits a person, so this one is the duplicate", again20, scan(300, true, 28), 300,
+                DUPLICATE_APPLICATION);
+
         FormContent scribbled = form(27).withSignature(FormContent.SCRIBBLE);
         issued(scribbled);
         jpeg("env-27-accepted-scribbled-signature.jpg", "an illegible scrawl as signature: something is written, so "

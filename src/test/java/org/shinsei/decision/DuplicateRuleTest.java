@@ -34,6 +34,50 @@ class DuplicateRuleTest {
     }
 
     @Test
+    void anOriginalThatAwaitsAPersonMakesTheSecondFormADuplicate() {
+        String id = "12345678901234567890123";
+        FormRecord first = record("a.pdf", 1, id, Reason.of(ReasonCode.DATE_UNREADABLE));
+        List<FormRecord> changed = DuplicateRule.apply(List.of(first, record("b.pdf", 1, id)), Set.of());
+        assertThat(first.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(changed).singleElement().satisfies(r -> {
+            assertThat(r.envelope()).isEqualTo("b.pdf");
+            assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+            assertThat(r.has(ReasonCode.DUPLICATE_APPLICATION)).isTrue();
+        });
+    }
+
+    @Test
+    void theOrderOfTheListDecidesNotWhichFormIsCleaner() {
+        String id = "12345678901234567890123";
+        // the first form in file-name order awaits a person, the second is clean: the clean one is the duplicate
+        List<FormRecord> changed = DuplicateRule.apply(List.of(
+                record("a.pdf", 1, id, Reason.of(ReasonCode.PHONE_UNREADABLE)), record("a.pdf", 2, id),
+                record("b.pdf", 1, id)), Set.of());
+        assertThat(changed).extracting(r -> r.envelope() + "#" + r.page()).containsExactly("a.pdf#2", "b.pdf#1");
+    }
+
+    @Test
+    void anIdAwaitingAPersonInAnEarlierBatchIsADuplicate() {
+        String id = "12345678901234567890123";
+        List<FormRecord> changed = DuplicateRule.apply(List.of(record("a.pdf", 1, id)), Set.of(id));
+        assertThat(changed).singleElement().satisfies(r -> assertThat(r.has(ReasonCode.DUPLICATE_APPLICATION)).isTrue());
+        assertThat(DuplicateRule.countsAsOriginal(Outcome.REVIEW)).isTrue();
+        assertThat(DuplicateRule.countsAsOriginal(Outcome.ACCEPTED)).isTrue();
+        assertThat(DuplicateRule.countsAsOriginal(Outcome.REJECTED)).isFalse();
+    }
+
+    @Test
+    void aResubmissionAfterARejectionIsDecidedOnItsOwnEvenWhenItHasItsOwnProblem() {
+        String id = "12345678901234567890123";
+        List<FormRecord> changed = DuplicateRule.apply(List.of(
+                record("a.pdf", 1, id, Reason.of(ReasonCode.HEADWEAR)),
+                record("b.pdf", 1, id, Reason.of(ReasonCode.DATE_UNREADABLE)),
+                record("c.pdf", 1, id)), Set.of());
+        // a.pdf was rejected, so b.pdf (awaiting a person) is the original and c.pdf its duplicate
+        assertThat(changed).extracting(FormRecord::envelope).containsExactly("c.pdf");
+    }
+
+    @Test
     void anIdAcceptedInAnEarlierBatchIsADuplicate() {
         String id = "12345678901234567890123";
         List<FormRecord> changed = DuplicateRule.apply(List.of(record("a.pdf", 1, id)), Set.of(id));
