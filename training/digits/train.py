@@ -262,7 +262,7 @@ def main():
     ap.add_argument('--data', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--seed', type=int, default=20261207)
-    ap.add_argument('--epochs', type=int, default=20)
+    ap.add_argument('--epochs', type=int, default=6)
     ap.add_argument('--batch', type=int, default=128)
     ap.add_argument('--lr', type=float, default=3e-3)
     ap.add_argument('--threads', type=int, default=1,

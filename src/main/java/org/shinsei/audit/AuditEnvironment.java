@@ -40,7 +40,8 @@ public class AuditEnvironment {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private static final List<String> MODEL_RESOURCES = List.of("/models/digits-net.onnx", "/models/digits-net.yml");
+    private static final List<String> MODEL_RESOURCES = List.of("/models/digits-net.onnx", "/models/digits-net.yml",
+            "/models/digits-svm.yml.gz", "/models/digits-cnn.bin.gz", "/models/digits-calibration.yml");
     private static final List<String> NOT_DECIDING = List.of("org.shinsei.batch.", "org.shinsei.output.", "org.shinsei.audit.");
 
     private final ApplicationContext context;

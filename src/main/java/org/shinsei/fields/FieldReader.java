@@ -36,20 +36,25 @@ public class FieldReader {
     private final DigitBoxes digits;
     private final PhoneField phone;
     private final DateField date;
+    /** The network's reading with no confidence floor: what the second opinion must agree with. */
+    private final PhoneField phoneAsRead;
+    private final DateField dateAsRead;
+    /** Null when the settings ask for none. */
+    private final SecondOpinion secondOpinion;
     private final SignatureDetector signature;
     private final CheckboxReader checkboxes;
 
-    /** The production wiring: the project's layout and the committed digit network. */
+    /** The production wiring: the project's layout, the committed digit network and its second opinion. */
     @Autowired
     public FieldReader(FieldsProperties props) {
         this(props, LayoutLoader.loadDefault(), DigitNet.fromClasspath());
     }
 
     public FieldReader(FieldsProperties props, FormLayout layout, DigitNet net) {
-        this(props, layout, new DigitBoxReader(net, props));
+        this(props, layout, new DigitBoxReader(net, props), props.secondOpinion() ? SecondOpinion.classic(props) : null);
     }
 
-    FieldReader(FieldsProperties props, FormLayout layout, DigitBoxes digits) {
+    FieldReader(FieldsProperties props, FormLayout layout, DigitBoxes digits, SecondOpinion secondOpinion) {
         this.layout = Objects.requireNonNull(layout, "layout");
         for (String name : List.of(NO_SIGNING_CERTIFICATE, NO_USER_CERTIFICATE, BRAILLE)) {
             if (!layout.checkboxes().containsKey(name)) {
@@ -60,6 +65,10 @@ public class FieldReader {
         DigitConfidence confidence = DigitConfidence.of(props);
         this.phone = new PhoneField(confidence);
         this.date = new DateField(confidence);
+        DigitConfidence none = new DigitConfidence(0, 0);
+        this.phoneAsRead = new PhoneField(none);
+        this.dateAsRead = new DateField(none);
+        this.secondOpinion = secondOpinion;
         this.signature = new SignatureDetector(props);
         this.checkboxes = new CheckboxReader(props);
     }
@@ -79,6 +88,16 @@ public class FieldReader {
         FieldOutcome phoneOutcome = phone.interpret(read.subList(0, p));
         FieldOutcome dateOutcome = date.interpret(read.subList(p, y), read.subList(y, m), read.subList(m, read.size()),
                 batchDate);
+        if (secondOpinion != null && phoneOutcome.value().value() == null) {
+            String asRead = phoneAsRead.interpret(read.subList(0, p)).value().value();
+            phoneOutcome = orElse(secondOpinion.phone(page, layout.phoneBoxes(), asRead), phoneOutcome, ref, "phone");
+        }
+        if (secondOpinion != null && dateOutcome.value().value() == null) {
+            String asRead = dateAsRead.interpret(read.subList(p, y), read.subList(y, m), read.subList(m, read.size()),
+                    batchDate).value().value();
+            dateOutcome = orElse(secondOpinion.date(page, layout.yearBoxes(), layout.monthBoxes(), layout.dayBoxes(),
+                    batchDate, asRead), dateOutcome, ref, "date");
+        }
         add(reasons, phoneOutcome.reason());
         add(reasons, dateOutcome.reason());
         Reason noSignature = signature.check(page, layout.signature());
@@ -89,6 +108,14 @@ public class FieldReader {
         log.debug("{} fields: {}", ref, reasons.stream().map(r -> r.code().name()).toList());
         return new FieldReadings(phoneOutcome.value(), dateOutcome.value(), noSignature == null,
                 noSigning, noUser, braille, List.copyOf(reasons));
+    }
+
+    private static FieldOutcome orElse(FieldOutcome agreed, FieldOutcome network, PageRef ref, String field) {
+        if (agreed == null) {
+            return network;
+        }
+        log.debug("{} {}: not sure to the network alone, accepted as the second reader reads the same value", ref, field);
+        return agreed;
     }
 
     private Boolean checkbox(RegisteredPage page, String name, List<Reason> reasons) {

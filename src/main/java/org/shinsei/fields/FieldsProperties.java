@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minFieldConfidence   the joint probability of a field's digits (the product of their calibrated
  *                             probabilities) reaches this to be auto-accepted; the committed network's value is
  *                             chosen on its calibration split ({@code fieldThreshold} in models/digits-net.yml)
+ * @param secondOpinionMinDigit a field the network is not sure of is still auto-accepted when the digits.png reader
+ *                             ({@link SecondOpinion}) reads every digit at least this sure …
+ * @param secondOpinionMinField … with a product at least this, and both read the same value (0 and 0: no second
+ *                             opinion)
  * @param signatureMinInkMm2   less ink than this in the 申請者氏名 box, or …
  * @param signatureMinSpanMm   … spread over less than this width or height, is no signature (a dot, a short stroke)
  * @param signatureClearInkMm2 at least this much ink …
@@ -34,6 +38,8 @@ public record FieldsProperties(
         double digitMinExtentMm,
         double minDigitConfidence,
         double minFieldConfidence,
+        double secondOpinionMinDigit,
+        double secondOpinionMinField,
         double signatureMinInkMm2,
         double signatureMinSpanMm,
         double signatureClearInkMm2,
@@ -51,7 +57,7 @@ public record FieldsProperties(
         if (!(checkboxEmptyBelow < checkboxMarkedAbove)) {
             throw new IllegalArgumentException("shinsei.fields.checkbox-empty-below must be below checkbox-marked-above");
         }
-        if (minDigitConfidence > 1 || minFieldConfidence > 1) {
+        if (minDigitConfidence > 1 || minFieldConfidence > 1 || secondOpinionMinDigit > 1 || secondOpinionMinField > 1) {
             throw new IllegalArgumentException("confidences are at most 1");
         }
     }
@@ -61,6 +67,26 @@ public record FieldsProperties(
 
     /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
     public static FieldsProperties defaults() {
-        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.0, FIELD_THRESHOLD, 3.0, 5.0, 6.0, 7.0, 0.002, 0.06);
+        return new FieldsProperties(10, 1.0, 1.0, 80, 0.1, 2.0, 0.0, FIELD_THRESHOLD, 0.98, 0.95, 3.0, 5.0, 6.0, 7.0,
+                0.002, 0.06);
+    }
+
+    /** A second opinion is asked for. */
+    boolean secondOpinion() {
+        return secondOpinionMinDigit > 0 || secondOpinionMinField > 0;
+    }
+
+    /** These settings with other floors for the first reader's digits and fields (tools and evaluations). */
+    public FieldsProperties withFloors(double minDigit, double minField) {
+        return new FieldsProperties(pxPerMm, growMm, frameBandMm, inkThreshold, speckMm2, digitMinExtentMm, minDigit,
+                minField, secondOpinionMinDigit, secondOpinionMinField, signatureMinInkMm2, signatureMinSpanMm,
+                signatureClearInkMm2, signatureClearSpanMm, checkboxEmptyBelow, checkboxMarkedAbove);
+    }
+
+    /** These settings without the second opinion (the network alone). */
+    public FieldsProperties withoutSecondOpinion() {
+        return new FieldsProperties(pxPerMm, growMm, frameBandMm, inkThreshold, speckMm2, digitMinExtentMm,
+                minDigitConfidence, minFieldConfidence, 0, 0, signatureMinInkMm2, signatureMinSpanMm,
+                signatureClearInkMm2, signatureClearSpanMm, checkboxEmptyBelow, checkboxMarkedAbove);
     }
 }

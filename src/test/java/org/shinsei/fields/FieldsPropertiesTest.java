@@ -38,7 +38,7 @@ class FieldsPropertiesTest {
         FieldsProperties d = FieldsProperties.defaults();
         assertThrows(IllegalArgumentException.class, () -> new FieldsProperties(d.pxPerMm(), d.growMm(),
                 d.frameBandMm(), d.inkThreshold(), d.speckMm2(), d.digitMinExtentMm(), d.minDigitConfidence(),
-                d.minFieldConfidence(), d.signatureMinInkMm2(), d.signatureMinSpanMm(), d.signatureClearInkMm2(),
+                d.minFieldConfidence(), d.secondOpinionMinDigit(), d.secondOpinionMinField(), d.signatureMinInkMm2(), d.signatureMinSpanMm(), d.signatureClearInkMm2(),
                 d.signatureClearSpanMm(),
                 0.1, 0.05));
     }

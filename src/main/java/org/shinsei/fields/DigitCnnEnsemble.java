@@ -11,7 +11,7 @@ import java.util.List;
  * probabilities. Networks that start from other weights and see the digits in another order end in other minima and
  * make partly other mistakes, so their mean is wrong less often than any one of them (on the held-out digits, three
  * nets: 1.6 % against 1.8–2.3 % alone). Stored as the networks one after another in one file; the committed model
- * is one network ({@link DigitModelTrainer#NETS} explains why). Immutable, thread-safe.
+ * is one network (the retired DigitModelTrainer chose one). Immutable, thread-safe.
  */
 record DigitCnnEnsemble(List<DigitCnn> nets) {
 

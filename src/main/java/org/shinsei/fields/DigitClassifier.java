@@ -18,7 +18,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Recognises one hand-written digit with a calibrated confidence: the ink is normalised like the training
  * digits, then read twice — by HOG and the RBF SVM, and by a few small networks on the pixels (their mean), both trained by
- * {@link DigitModelTrainer} — and the two opinions are combined by {@link DigitVote} into one digit and the
+ * {@code DigitModelTrainer} (retired with issue 18; see models/README.md) — and the two opinions are combined by
+ * {@link DigitVote} into one digit and the
  * probability, measured on digits the models never saw, that it is right. Immutable after loading, thread-safe.
  */
 public final class DigitClassifier {
@@ -26,7 +27,7 @@ public final class DigitClassifier {
     static final String MODEL = "digits-svm.yml.gz";
     static final String CNN_MODEL = "digits-cnn.bin.gz";
     static final String CALIBRATION = "digits-calibration.yml";
-    private static final String RESOURCES = "/baseline-models/";
+    private static final String RESOURCES = "/models/";
 
     /**
      * @param digit      0..9
@@ -54,7 +55,8 @@ public final class DigitClassifier {
     DigitClassifier(DigitSvm svm, DigitCnnEnsemble cnn, DigitVote vote) {
         if (!DigitFeatures.VERSION.equals(vote.features())) {
             throw new IllegalStateException("the digit model was trained with features '" + vote.features()
-                    + "' but this code computes '" + DigitFeatures.VERSION + "': retrain with DigitModelTrainer");
+                    + "' but this code computes '" + DigitFeatures.VERSION
+                    + "': they were trained by DigitModelTrainer, retired with issue 18 (src/main/resources/models/README.md)");
         }
         this.svm = svm;
         this.cnn = cnn;
@@ -133,7 +135,7 @@ public final class DigitClassifier {
         InputStream in = DigitClassifier.class.getResourceAsStream(RESOURCES + name);
         if (in == null) {
             throw new IllegalStateException("digit model " + RESOURCES + name + " is not on the classpath: "
-                    + "run DigitModelTrainer (see src/main/resources/models/README.md)");
+                    + "see src/main/resources/models/README.md");
         }
         return in;
     }
