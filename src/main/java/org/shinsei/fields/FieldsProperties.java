@@ -63,7 +63,7 @@ public record FieldsProperties(
     }
 
     /** The committed network's field floor (models/digits-net.yml {@code fieldThreshold}). */
-    static final double FIELD_THRESHOLD = 0.998155;
+    static final double FIELD_THRESHOLD = 0.998977;
 
     /** The values of {@code config/fields.yml}, for tests and tools that run without Spring. */
     public static FieldsProperties defaults() {
