@@ -50,6 +50,19 @@ class CommandLineHelpTest {
         assertThat(data.resolve("shinsei.mv.db")).exists();
     }
 
+    @Test
+    void aBatchOnAnEmptyRegistrySaysWhatToDoInItsLastLine(@TempDir Path tmp, CapturedOutput output) throws Exception {
+        Path batch = Files.createDirectories(tmp.resolve("batch"));
+        Files.copy(Path.of("sample-scans/env-10-not-an-image.txt"), batch.resolve("env-10-not-an-image.txt"));
+        int before = output.getErr().length();
+        int exit = ShinseiCli.run(new String[] {"run", batch.toString(), "--out", tmp.resolve("out").toString(),
+                "--batch-id", "20261128", "--data-dir", tmp.resolve("data").toString()});
+        assertThat(exit).isEqualTo(ShinseiCli.EXIT_FAILED);
+        String[] lines = output.getErr().substring(before).strip().split("\\R");
+        assertThat(lines[lines.length - 1]).contains("import the registry with --registry issued.csv")
+                .doesNotContain("to resume it");
+    }
+
     private static String[] append(String[] words, String last) {
         String[] all = java.util.Arrays.copyOf(words, words.length + 1);
         all[words.length] = last;
