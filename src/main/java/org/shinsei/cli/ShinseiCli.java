@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "shinsei", mixinStandardHelpOptions = true, version = "Shinsei 0.1.0", scope = ScopeType.INHERIT,
         description = "Checks scanned My Number card applications (個人番号カード交付申請書), batch by batch.",
         subcommands = {RunCommand.class, ReplayCommand.class, VerifyCommand.class, ReportCommand.class, QueueCommand.class,
-                RegistryCommand.class, GenerateCommand.class, WorkerCommand.class,
+                RegistryCommand.class, GenerateCommand.class, WorkerCommand.class, BatchesCommand.class,
                 BenchCommand.class})
 public final class ShinseiCli {
 

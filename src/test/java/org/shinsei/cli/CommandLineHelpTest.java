@@ -25,7 +25,7 @@ class CommandLineHelpTest {
 
     @ParameterizedTest(name = "shinsei {0} --help")
     @ValueSource(strings = {"", "run", "worker", "replay", "verify", "report", "queue", "queue browse", "registry",
-            "registry import", "generate", "bench"})
+            "registry import", "generate", "bench", "batches"})
     void everyCommandAnswersHelpAndVersion(String command, CapturedOutput output) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         int before = output.getOut().length();
@@ -39,7 +39,8 @@ class CommandLineHelpTest {
     }
 
     @Test
-    void theDataDirOptionPutsTheDatabaseThere(@TempDir Path tmp) throws Exception {
+    void theDataDirOptionPutsTheDatabaseThereAndBatchesListsWhatItHolds(@TempDir Path tmp, CapturedOutput output)
+            throws Exception {
         Path batch = Files.createDirectories(tmp.resolve("batch"));
         Files.copy(Path.of("sample-scans/registry.csv"), batch.resolve("registry.csv"));
         Files.copy(Path.of("sample-scans/env-10-not-an-image.txt"), batch.resolve("env-10-not-an-image.txt"));
@@ -48,6 +49,11 @@ class CommandLineHelpTest {
                 "--batch-id", "20261128", "--data-dir", data.toString()});
         assertThat(exit).isZero();
         assertThat(data.resolve("shinsei.mv.db")).exists();
+        int before = output.getOut().length();
+        assertThat(ShinseiCli.run(new String[] {"batches", "--data-dir", data.toString()})).isZero();
+        String listed = output.getOut().substring(before);
+        // one envelope, unreadable: one REVIEW record, published
+        assertThat(listed).containsPattern("20261128 +2026-11-28 +COMPLETED +\\S+ \\S+ +1 +1 +0 +0 +1 +0");
     }
 
     @Test
