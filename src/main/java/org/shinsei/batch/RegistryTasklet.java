@@ -55,8 +55,9 @@ public class RegistryTasklet implements Tasklet {
             contribution.incrementWriteCount(report.inserted() + report.updated());
         }
         if (registry.size() == 0) {
-            throw new IllegalStateException("the registry of issued forms is empty: import it with --registry issued.csv "
-                    + "(or put registry.csv in the batch folder)");
+            throw new ActionRequiredException("the registry of issued forms is empty: every form would be ID_UNKNOWN",
+                    "import the registry with --registry issued.csv (or put registry.csv in the batch folder), then run "
+                            + "the same command again");
         }
         return RepeatStatus.FINISHED;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.shinsei.ShinseiApplication;
+import org.shinsei.batch.ActionRequiredException;
 import org.shinsei.batch.BatchParameters;
 import org.shinsei.batch.BatchRunner;
 import org.shinsei.batch.StageTimings;
@@ -70,8 +71,12 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(new RunSummary(id, String.valueOf(execution.getStatus()), records,
                     analyze == null ? 0 : (int) analyze.getWriteCount(), seconds, batchDir, stages).render());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                execution.getAllFailureExceptions().forEach(e -> System.err.println("shinsei: " + e));
-                System.err.println("shinsei: the batch did not complete; run the same command again to resume it");
+                execution.getAllFailureExceptions().forEach(e -> System.err.println("shinsei: " + e.getMessage()));
+                ActionRequiredException action = execution.getAllFailureExceptions().stream()
+                        .map(ActionRequiredException::in).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                System.err.println(action != null
+                        ? "shinsei: the batch did not complete: " + action.action()
+                        : "shinsei: the batch did not complete; run the same command again to resume it");
                 return ShinseiCli.EXIT_FAILED;
             }
             return ShinseiCli.EXIT_OK;

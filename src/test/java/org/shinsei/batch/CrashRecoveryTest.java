@@ -97,7 +97,7 @@ class CrashRecoveryTest {
                 String trigger;
                 if (kills == 1) {
                     // a random moment of start-up: Spring, Artemis, the registry import, the inventory... (not the
-                    // very first start: Flyway's migrations of a new database are not restartable on H2)
+                    // very first start, which builds the database: FirstInstallKillTest kills that one)
                     Thread.sleep(300 + random.nextInt(2500));
                     trigger = "at " + "a random moment after the start";
                 } else if (!analysed && kills <= ANALYZE_KILLS) {
