@@ -94,7 +94,7 @@ public class PhotoInspector {
                 findings.add(ReasonCode.PHOTO_MISSING, Band.Verdict.OUTSIDE, "no print found at the photo box");
                 log.debug("{} photo: no print", ref);
                 return new PhotoInspection(new PhotoMeasurement(null, null, null, null, null, null, 0,
-                        findings.reasons()), null, null, null, null, null);
+                        findings.reasons(), null), null, null, null, null, null);
             }
             PrintRegion region = found.get();
             judgeSize(region, findings);
@@ -121,7 +121,7 @@ public class PhotoInspector {
         QualityCheck.Stats q = quality.measure(grey, centre, props.print().pxPerMm());
         quality.judge(q, findings);
         return new PhotoInspection(new PhotoMeasurement(region.widthMm(), region.heightMm(), null, null, null, null, 0,
-                findings.reasons()), region, null, b, null, q);
+                findings.reasons(), null), region, null, b, null, q);
     }
 
     private PhotoInspection withFace(PrintRegion region, Mat print, Mat grey, FaceFinding faces, Findings findings) {
@@ -156,7 +156,8 @@ public class PhotoInspector {
         }
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
                 head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),
-                findings.reasons());
+                findings.reasons(), new PhotoMeasurement.FacePoints(head.leftPupil().x(), head.leftPupil().y(),
+                        head.rightPupil().x(), head.rightPupil().y(), head.chin().x(), head.chin().y()));
         return new PhotoInspection(measurement, region, head, b, h, q);
     }
 
