@@ -88,6 +88,10 @@ class LandmarkEvaluationTest {
         System.out.println("  held-out half (even person numbers): " + held);
         System.out.printf(Locale.ROOT, "  to zero the tuning half's bias: chin-offset-mm %+.3f, pupil-above-eye-centre "
                 + "offset %+.3f mm (divide by the eye distance, ~%.1f mm)%n", -tuning.chinBias, tuning.eyeDyBias, 9.5);
+        double[] heldCorrected = rows.stream().filter(r -> r[0] == 0).mapToDouble(r -> Math.abs(r[1] - tuning.chinBias))
+                .sorted().toArray();
+        System.out.printf(Locale.ROOT, "  held out with the tuning half's chin bias removed: |err| p50 %.2f p95 %.2f max "
+                + "%.2f mm%n", pct(heldCorrected, 0.5), pct(heldCorrected, 0.95), pct(heldCorrected, 1));
         for (int dpi : new int[] {200, 300, 400}) {
             double[] e = rows.stream().filter(r -> r[0] == 0 && r[3] == dpi).mapToDouble(r -> Math.abs(r[1])).sorted().toArray();
             System.out.printf(Locale.ROOT, "  held out at %d dpi: chin |err| p50 %.2f p95 %.2f max %.2f mm (%d scans)%n",
