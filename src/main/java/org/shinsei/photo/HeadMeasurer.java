@@ -9,8 +9,8 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Measures the head: the chin and the eyes from the face mesh (point 152 plus a calibrated offset; the eye contours'
- * centres moved up to the pupils), the crown as the top of the head's silhouette, where the rows above the face stop
+ * Measures the head: the chin and the eyes from the face mesh (point 152 plus a calibrated offset; the eyes' centres
+ * between their corners and lids, moved up to the pupils), the crown as the top of the head's silhouette, where the rows above the face stop
  * looking like the background at the same height.
  */
 public final class HeadMeasurer {
@@ -56,7 +56,7 @@ public final class HeadMeasurer {
                 lm.forehead().y / pxPerMm + insetMm);
     }
 
-    /** The pupil: the eye contour's centre moved up (along the face's vertical) by the calibrated offset. */
+    /** The pupil: the eye's centre moved up (along the face's vertical) by the calibrated offset. */
     private Point pupil(Point eyeCentre, FaceLandmarks lm) {
         Point a = lm.leftEye();
         Point b = lm.rightEye();

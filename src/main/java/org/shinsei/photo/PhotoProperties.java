@@ -39,7 +39,7 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
      * @param secondFaceMinRatio     another face counts only if at least this fraction of the main one's width
      * @param chinOffsetMm           added to mesh point 152's row for the chin (calibrated on faces/plain chin.csv,
      *                               odd person numbers)
-     * @param pupilAboveEyeCentreIpd the pupil sits this far (eye distances) above the centre of the eye contour
+     * @param pupilAboveEyeCentreIpd the pupil sits this far (eye distances) above the eye's centre between its lids
      *                               (calibrated on faces/plain pupils.csv, odd person numbers)
      */
     public record Face(double minFaceMm, double minScore, double minMeshScore, double secondFaceMinRatio,
@@ -107,7 +107,7 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
         return new PhotoProperties(
                 new Print(8, 10, Band.between(33.5, 36.5, 0.7), Band.between(43.5, 46.5, 0.7), 150, 18, 1.2,
                         new MmRect(157.5, 96, 32, 4)),
-                new Face(7, 0.5, 0.5, 0.5, -0.06, 0.034),
+                new Face(7, 0.5, 0.5, 0.5, -0.06, 0.026),
                 new Framing(Band.between(32, 36, 1), Band.between(2, 6, 1), Band.between(-2, 2, 1), 25),
                 new Frontal(Band.between(-8, 8, 4), Band.between(-12, 12, 6)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
