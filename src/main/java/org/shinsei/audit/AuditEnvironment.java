@@ -25,8 +25,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a decision depends on besides the envelope: the software and library versions, the digit model, the Haar
- * cascades and the Tesseract language files (by SHA-256), and the effective configuration of every recognition
+ * What a decision depends on besides the envelope: the software and library versions, the digit model, the face
+ * detector and mesh models and the Tesseract language files (by SHA-256), and the effective configuration of every recognition
  * stage — the bound {@code @ConfigurationProperties} records, serialised canonically (keys sorted) and hashed.
  * Computed once per process. The batch and output properties (workers, chunk size, folders, queue names) are left
  * out: they change where and how fast, not what is decided.
@@ -41,7 +41,8 @@ public class AuditEnvironment {
             .build();
 
     private static final List<String> MODEL_RESOURCES = List.of("/models/digits-net.onnx", "/models/digits-net.yml",
-            "/models/digits-svm.yml.gz", "/models/digits-cnn.bin.gz", "/models/digits-calibration.yml");
+            "/models/digits-svm.yml.gz", "/models/digits-cnn.bin.gz", "/models/digits-calibration.yml",
+            "/models/face_detection_short_range.tflite", "/models/face_landmark.tflite");
     private static final List<String> NOT_DECIDING = List.of("org.shinsei.batch.", "org.shinsei.output.", "org.shinsei.audit.");
 
     private final ApplicationContext context;
@@ -59,7 +60,7 @@ public class AuditEnvironment {
      * The environment of this process.
      *
      * @param software      Shinsei's version, Java, and the recognition libraries
-     * @param models        digit model and calibration, Haar cascades: name → SHA-256
+     * @param models        digit model and calibration, face detector and mesh: name → SHA-256
      * @param tessdata      Tesseract language files: name → SHA-256
      * @param configSha256  SHA-256 of {@link #configuration()}
      * @param configuration the effective configuration, canonical JSON
@@ -161,10 +162,6 @@ public class AuditEnvironment {
             } catch (IOException e) {
                 m.put(resource.substring(1), "unreadable: " + e.getClass().getSimpleName());
             }
-        }
-        Path cascades = Path.of(photo.face().cascadeDir());
-        for (String file : List.of(photo.face().faceCascade(), photo.face().eyeCascade())) {
-            m.put(file, Hashing.sha256OrNote(cascades.resolve(file)));
         }
         return m;
     }

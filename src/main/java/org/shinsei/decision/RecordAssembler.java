@@ -68,8 +68,12 @@ public final class RecordAssembler {
         if (p == null) {
             return null;
         }
+        PhotoMeasurement.FacePoints f = p.points();
+        FormRecord.Landmarks points = f == null ? null : new FormRecord.Landmarks(round(f.leftEyeXMm(), 2),
+                round(f.leftEyeYMm(), 2), round(f.rightEyeXMm(), 2), round(f.rightEyeYMm(), 2), round(f.chinXMm(), 2),
+                round(f.chinYMm(), 2));
         return new FormRecord.Photo(round(p.widthMm(), 1), round(p.heightMm(), 1), round(p.faceHeightMm(), 1),
-                round(p.topMarginMm(), 1), round(p.centreOffsetMm(), 1), round(p.rollDeg(), 1), p.faces());
+                round(p.topMarginMm(), 1), round(p.centreOffsetMm(), 1), round(p.rollDeg(), 1), p.faces(), points);
     }
 
     private static Double round(Double v, int places) {

@@ -31,9 +31,22 @@ public record FormRecord(String batch, String envelope, String envelopeSha256, I
     public record Value(String value, double confidence) {
     }
 
-    /** SPEC §3 {@code photo}, in millimetres on the print; {@code faces} is an addition. */
+    /**
+     * SPEC §3 {@code photo}, in millimetres on the print; {@code faces} and {@code landmarksMm} (the face mesh's
+     * pupils and chin, null without a face) are additions.
+     */
     public record Photo(Double widthMm, Double heightMm, Double faceHeightMm, Double topMarginMm,
-                        Double centreOffsetMm, Double rollDeg, Integer faces) {
+                        Double centreOffsetMm, Double rollDeg, Integer faces, Landmarks landmarksMm) {
+
+        public Photo(Double widthMm, Double heightMm, Double faceHeightMm, Double topMarginMm, Double centreOffsetMm,
+                     Double rollDeg, Integer faces) {
+            this(widthMm, heightMm, faceHeightMm, topMarginMm, centreOffsetMm, rollDeg, faces, null);
+        }
+    }
+
+    /** Pupils (image left, image right) and chin on the print, mm from its top-left corner. */
+    public record Landmarks(double leftEyeX, double leftEyeY, double rightEyeX, double rightEyeY, double chinX,
+                            double chinY) {
     }
 
     /** How the page lay on the scanner. */

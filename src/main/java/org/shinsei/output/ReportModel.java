@@ -55,12 +55,13 @@ public record ReportModel(String batchId, String folder, LocalDateTime generated
 
     /**
      * The upright print and the framing measured on it, in millimetres from its top-left corner (the drawing's
-     * units): crown and chin lines, the face centre and the print's centre line, and the bands the rules allow.
+     * units): crown and chin lines, the face mesh's pupils and chin point, the face centre and the print's centre
+     * line, and the bands the rules allow.
      * Numbers are pre-formatted (Locale.ROOT) for the SVG.
      */
     public record PhotoFigure(Crop crop, double widthMm, double heightMm, Double crownMm, Double chinMm,
                               Double faceCentreXMm, double centreXMm, double[] crownBand, double[] chinBand,
-                              double[] centreBand) {
+                              double[] centreBand, FormRecord.Landmarks points) {
 
         public String f(Double v) {
             return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
@@ -113,7 +114,7 @@ public record ReportModel(String batchId, String folder, LocalDateTime generated
         return new PhotoFigure(crop, w, h, crown, chin, face, w / 2,
                 band(rules.topMarginMm(), 0),
                 crown == null ? null : band(rules.crownToChinMm(), crown),
-                band(rules.centreOffsetMm(), w / 2));
+                band(rules.centreOffsetMm(), w / 2), p == null ? null : p.landmarksMm());
     }
 
     private static double[] band(Band b, double offset) {

@@ -18,6 +18,7 @@ final class Findings {
 
     private final Map<ReasonCode, Band.Verdict> worst = new EnumMap<>(ReasonCode.class);
     private final Map<ReasonCode, List<String>> details = new EnumMap<>(ReasonCode.class);
+    private final Map<ReasonCode, String> messages = new EnumMap<>(ReasonCode.class);
 
     /** Checks {@code value} against {@code band}; a breach is recorded under {@code code}. */
     Band.Verdict check(ReasonCode code, String what, double value, Band band) {
@@ -38,6 +39,27 @@ final class Findings {
         details.computeIfAbsent(code, k -> new ArrayList<>()).add(detail);
     }
 
+    /**
+     * A REVIEW under {@code code} with its own Japanese message, for a finding the SPEC has no code of its own for
+     * (see {@link PhotoInspector}: a print edge that cannot be seen).
+     */
+    void review(ReasonCode code, String message, String detail) {
+        add(code, Band.Verdict.NEAR, detail);
+        messages.put(code, message);
+    }
+
+    /** Lowers every finding of {@code codes} to REVIEW (a measurement that cannot be trusted enough to reject on). */
+    void capAtReview(ReasonCode... codes) {
+        for (ReasonCode c : codes) {
+            worst.computeIfPresent(c, (k, v) -> Band.Verdict.NEAR);
+        }
+    }
+
+    /** True when {@code code} was found outside its band (a REJECT), not only near it. */
+    boolean outside(ReasonCode code) {
+        return worst.get(code) == Band.Verdict.OUTSIDE;
+    }
+
     boolean has(ReasonCode code) {
         return worst.containsKey(code);
     }
@@ -46,7 +68,9 @@ final class Findings {
         List<Reason> out = new ArrayList<>();
         worst.forEach((code, verdict) -> {
             String detail = String.join("; ", details.get(code));
-            out.add(verdict == Band.Verdict.NEAR ? Reason.nearLimit(code, detail) : Reason.of(code, detail));
+            Reason r = verdict == Band.Verdict.NEAR ? Reason.nearLimit(code, detail) : Reason.of(code, detail);
+            String message = messages.get(code);
+            out.add(message == null ? r : new Reason(code, r.severity(), message, detail));
         });
         return List.copyOf(out);
     }

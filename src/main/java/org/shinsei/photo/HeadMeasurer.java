@@ -1,12 +1,7 @@
 package org.shinsei.photo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
@@ -14,9 +9,9 @@ import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Measures the head from the face box: the Haar box spans roughly brows to mouth, so the chin is estimated
- * from it, from the eyes and from the shadow under the chin, and the crown is found as the top of the head's silhouette,
- * where the rows above the face stop looking like the background at the same height.
+ * Measures the head: the chin and the eyes from the face mesh (point 152 plus a calibrated offset; the eyes' centres
+ * between their corners and lids, moved up to the pupils), the crown as the top of the head's silhouette, where the rows above the face stop
+ * looking like the background at the same height.
  */
 public final class HeadMeasurer {
 
@@ -26,15 +21,8 @@ public final class HeadMeasurer {
     private static final double HEAD_RUN_MM = 0.4;
     /** Half-width of the column band above the face, in face widths. */
     private static final double BAND_HALF_WIDTH = 0.3;
-    /** The chin's shadow is looked for across this half-width of the face box and this far down it (box heights). */
-    private static final double CHIN_HALF_WIDTH = 0.15;
-    private static final double CHIN_SEARCH_FROM = 0.9;
-    private static final double CHIN_SEARCH_TO = 1.3;
-    private static final double CHIN_SMOOTH_MM = 0.2;
-    /** Smallest darkening per row (grey levels) that counts as the chin's shadow. */
-    private static final double CHIN_MIN_STEP = 2;
-    /** Where the crown is assumed to be when it cannot be seen, in face heights above the box. */
-    private static final double TYPICAL_CROWN_ABOVE_BOX = 0.3;
+    /** Where the crown is assumed to be when it cannot be seen: above the forehead point by this × forehead-to-chin. */
+    private static final double TYPICAL_CROWN_ABOVE_FOREHEAD = 0.25;
 
     private final PhotoProperties.Face face;
     private final PhotoProperties.Framing framing;
@@ -46,91 +34,38 @@ public final class HeadMeasurer {
 
     /**
      * @param print   upright print (BGR or grey) at {@code pxPerMm}, cut {@code insetMm} inside the print's edges
-     * @param found   the faces on it (at least one)
+     * @param found   the faces on it (at least one), with the main face's mesh
      */
     public HeadGeometry measure(Mat print, FaceFinding found, BackgroundModel bg, double pxPerMm, double insetMm) {
         Rect box = found.main();
-        double cx = box.x + box.width / 2.0;
+        FaceLandmarks lm = found.landmarks();
+        Point l = pupil(lm.leftEye(), lm);
+        Point r = pupil(lm.rightEye(), lm);
+        double cx = (l.x + r.x) / 2;
         int crownRow = crownRow(print, box, bg, pxPerMm);
         boolean crownFound = crownRow >= 0;
-        double crownPx = crownFound ? crownRow : Math.max(0, box.y - TYPICAL_CROWN_ABOVE_BOX * box.height);
-        double chinPx = chin(print, found, pxPerMm);
-        Double roll = found.eyeRollDeg();
-        if (roll == null && found.searchRollDeg() != 0) {
-            roll = found.searchRollDeg();
-        }
-        Double asym = null;
-        if (found.eyesFound()) {
-            Point l = found.leftEye();
-            Point r = found.rightEye();
-            asym = ((l.x + r.x) / 2 - cx) / box.width;
-        }
+        double chinPx = lm.chin().y + face.chinOffsetMm() * pxPerMm;
+        double crownPx = crownFound ? crownRow
+                : Math.max(0, lm.forehead().y - TYPICAL_CROWN_ABOVE_FOREHEAD * (chinPx - lm.forehead().y));
         double printWidthMm = print.cols() / pxPerMm + 2 * insetMm;
         return new HeadGeometry(crownPx / pxPerMm + insetMm, crownFound, chinPx / pxPerMm + insetMm,
-                cx / pxPerMm + insetMm - printWidthMm / 2, roll, asym);
+                cx / pxPerMm + insetMm - printWidthMm / 2, lm.rollDeg(), lm.yawDeg(),
+                new HeadGeometry.PointMm(l.x / pxPerMm + insetMm, l.y / pxPerMm + insetMm),
+                new HeadGeometry.PointMm(r.x / pxPerMm + insetMm, r.y / pxPerMm + insetMm),
+                new HeadGeometry.PointMm(lm.chin().x / pxPerMm + insetMm, chinPx / pxPerMm + insetMm),
+                lm.forehead().y / pxPerMm + insetMm);
     }
 
-    /**
-     * The chin row: the median of three estimates — the face box extrapolated, the eye line plus a typical
-     * eye-to-chin distance, and the shadow line under the chin — or the mean of those available. Against
-     * chins marked by hand on nine faces/plain images: box alone 0.60 mm mean error, Haar eyes alone 1.6 mm
-     * (the eye boxes sit below the pupils), shadow alone 0.61 mm, the median 0.45 mm.
-     */
-    private double chin(Mat print, FaceFinding found, double pxPerMm) {
-        Rect box = found.main();
-        List<Double> estimates = new ArrayList<>();
-        estimates.add(box.y + face.chinBelowBoxTop() * box.height);
-        if (found.eyesFound() && found.searchRollDeg() == 0) {
-            Point l = found.leftEye();
-            Point r = found.rightEye();
-            estimates.add((l.y + r.y) / 2 + face.chinBelowEyesIpd() * Math.hypot(r.x - l.x, r.y - l.y));
-        }
-        double shadow = chinShadowRow(print, box, pxPerMm);
-        if (!Double.isNaN(shadow)) {
-            estimates.add(shadow);
-        }
-        Collections.sort(estimates);
-        return estimates.size() == 3 ? estimates.get(1) : estimates.stream().mapToDouble(d -> d).average().orElseThrow();
-    }
-
-    /**
-     * The row under the face box where the image darkens most from one row to the next across the middle of
-     * the chin (the shadow the chin casts on the neck), or NaN when nothing there darkens clearly.
-     */
-    private static double chinShadowRow(Mat print, Rect box, double pxPerMm) {
-        int x0 = Math.max(0, (int) Math.round(box.x + (0.5 - CHIN_HALF_WIDTH) * box.width));
-        int x1 = Math.min(print.cols(), (int) Math.round(box.x + (0.5 + CHIN_HALF_WIDTH) * box.width));
-        int y0 = (int) Math.round(box.y + CHIN_SEARCH_FROM * box.height);
-        int y1 = Math.min(print.rows() - 1, (int) Math.round(box.y + CHIN_SEARCH_TO * box.height));
-        if (y1 - y0 < 3 || x1 - x0 < 3) {
-            return Double.NaN;
-        }
-        try (Mats m = new Mats()) {
-            Mat grey = print;
-            if (print.channels() == 3) {
-                grey = m.create();
-                Imgproc.cvtColor(print, grey, Imgproc.COLOR_BGR2GRAY);
-            }
-            Mat band = m.add(grey.submat(Math.max(0, y0 - 5), Math.min(grey.rows(), y1 + 5), x0, x1));
-            Mat smooth = m.create();
-            Imgproc.GaussianBlur(band, smooth, new Size(0, 0), CHIN_SMOOTH_MM * pxPerMm);
-            Mat gy = m.create();
-            Imgproc.Sobel(smooth, gy, CvType.CV_32F, 0, 1, 3);
-            Mat rows = m.create();
-            Core.reduce(gy, rows, 1, Core.REDUCE_AVG);
-            float[] v = new float[rows.rows()];
-            rows.get(0, 0, v);
-            int offset = Math.max(0, y0 - 5);
-            int best = -1;
-            double strongest = CHIN_MIN_STEP * 4; // Sobel 3x3 answers a step of h grey levels with 4h
-            for (int i = y0 - offset; i <= y1 - offset && i < v.length; i++) {
-                if (-v[i] > strongest) {
-                    strongest = -v[i];
-                    best = i;
-                }
-            }
-            return best < 0 ? Double.NaN : best + offset;
-        }
+    /** The pupil: the eye's centre moved up (along the face's vertical) by the calibrated offset. */
+    private Point pupil(Point eyeCentre, FaceLandmarks lm) {
+        Point a = lm.leftEye();
+        Point b = lm.rightEye();
+        double ipd = Math.hypot(b.x - a.x, b.y - a.y);
+        double ux = (b.x - a.x) / ipd;
+        double uy = (b.y - a.y) / ipd;
+        // the face's "up" is the eye line turned by -90 degrees
+        double k = face.pupilAboveEyeCentreIpd() * ipd;
+        return new Point(eyeCentre.x + uy * k, eyeCentre.y - ux * k);
     }
 
     /**

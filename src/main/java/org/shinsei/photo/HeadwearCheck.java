@@ -2,7 +2,7 @@ package org.shinsei.photo;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
 
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -14,30 +14,24 @@ import org.opencv.imgproc.Imgproc;
 import org.shinsei.decision.ReasonCode;
 
 /**
- * HEURISTIC headwear check on the band between the crown and the upper part of the face box, where a
- * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Three cues, each with its own band in
+ * HEURISTIC headwear check on the band above the forehead, between the crown and the top of the face, where a
+ * compliant photo shows hair (or a bare scalp) and a hat shows fabric. Cues, each with its own band in
  * {@code shinsei.photo.headwear}:
  * <ul>
- *   <li>{@code colour}: part of the head top in a saturated colour that is neither skin nor a usual hair colour
- *       (a red cap, a blue beanie);</li>
- *   <li>{@code edge}: one straight horizontal edge across the whole forehead (a brim or a hat band), where a
- *       hairline is curved and ragged;</li>
- *   <li>{@code texture}: a head top smoother than hair (plain fabric: a beret, a scarf, a beanie in hair
- *       colours, on grey scans too);</li>
- *   <li>{@code lighter}: a head top lighter than the face (light fabric, or white hair);</li>
- *   <li>{@code saturation}: a head top more saturated than the face (colour prints): dyed fabric in any hue,
- *       brown or red included; hair hardly ever is;</li>
- *   <li>{@code pale}: a head top about as light as the face with few hair-dark pixels that is grey (a colour
- *       print) or rougher than the face (patterned fabric); it fires on grey or white hair too. Its thresholds were
- *       read off {@code HeadwearTuning} (test sources): generated prints of faces/plain numbered below 040 only,
- *       compliant ones, some with the hair made grey or white or the head bald, and ten hat styles in plain,
- *       striped, checked, dotted, knitted and paisley fabric in many colours.</li>
+ *   <li>{@code colour} (colour prints): part of the band in a saturated colour that is neither skin nor a usual hair
+ *       colour (a red cap, a blue beanie): REJECT when clearly so;</li>
+ *   <li>{@code saturation} (colour prints): the band far more saturated than the face: dyed fabric in any hue;
+ *       REJECT when clearly so (red hair may reach the review margin);</li>
+ *   <li>{@code lighter}: the band much lighter than the face (light fabric; white hair can come near): REVIEW only;</li>
+ *   <li>{@code head-top}: the crown high above the forehead (mesh point 10), in forehead-to-chin heights: a hat's
+ *       crown sits above the hair (big hair can come near): REVIEW only;</li>
+ *   <li>{@code texture-ratio}: the band's fine texture far below the face's (plain fabric stretched over the head,
+ *       smoother than the skin): REVIEW only, and not on a blurred or badly exposed print.</li>
  * </ul>
- * A straight fringe can make the edge cue fire, a bald or shaved head the texture cue, white hair the lighter cue,
- * grey hair the pale cue and red hair the saturation cue, so those only ever ask for a review (a person looks);
- * only the colour cue rejects. Not seen by it: patterned fabric in hair colours whose texture and tone are those of hair, and any
- * colour cue on a grey scan or a black-and-white photo. The one real cap available (Grace Hopper) only reaches
- * REVIEW through the edge cue. Its recall on real hats is unknown.
+ * Issue 19 removed the cues that fired on bare heads with grey, short or slicked hair (a straight edge across the
+ * forehead, an absolute smoothness floor, a pale head top); the thresholds left were read off the odd-numbered
+ * faces/plain persons only (PhotoEvaluationTest's stats file), each beyond every compliant print of that half. Not
+ * seen: fabric in hair colours and textures on a grey scan, tight scarves. Its recall on real hats is unknown.
  */
 public final class HeadwearCheck {
 
@@ -49,14 +43,8 @@ public final class HeadwearCheck {
     private static final int SKIN_HUE_WRAP_MIN = 170;
     /** Saturation above which even a skin or hair hue is a dyed fabric. */
     private static final int VIVID_SATURATION = 175;
-    /** Smallest brightness step (grey levels) that counts as an edge. */
-    private static final double EDGE_MIN_STEP = 12;
-    /** How far (mm) an edge may wander up or down across the forehead and still count as straight. */
-    private static final double EDGE_SLACK_MM = 0.3;
     /** The band starts this far below the crown (mm), so that the top of the head itself is not an edge. */
     private static final double BELOW_CROWN_MM = 1.5;
-    /** The band ends this far down the face box (in box heights), above the eyebrows. */
-    private static final double BAND_END_IN_BOX = 0.22;
 
     /** A head-top pixel this much darker than the middle of the face (grey levels) is hair or shadow, not skin. */
     private static final double DARKER_THAN_FACE = 30;
@@ -69,26 +57,32 @@ public final class HeadwearCheck {
 
     /**
      * @param colour fraction of colourful non-skin pixels in the head top
-     * @param edge   fraction of the forehead's width crossed by the longest straight horizontal edge
      * @param texture median fine texture of the head top, grey levels
-     * @param headTop height of the head above the face box, in box heights (where the silhouette's top was found)
+     * @param headTop height of the crown above the forehead (mesh point 10), in forehead-to-chin heights
      * @param lighter how much lighter (median grey levels) the head top is than the middle of the face
      * @param dark    fraction of the head top darker than the middle of the face by {@value #DARKER_THAN_FACE}
      *                grey levels or more (hair and its shadows)
      * @param textureRatio the head top's fine texture divided by the middle of the face's
      * @param saturation median saturation (HSV, 0–255) of the head top minus the face's; 0 on a grey print
      */
-    public record Stats(boolean measured, double colour, double edge, double texture, double headTop, double lighter,
+    public record Stats(boolean measured, double colour, double texture, double headTop, double lighter,
                         double dark, double textureRatio, double saturation) {
-        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0, 0, 0, 0, 0);
+        static final Stats NOT_MEASURED = new Stats(false, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    public Stats measure(Mat print, Mat grey, Rect face, double crownPx, BackgroundModel bg, double pxPerMm) {
+    /**
+     * @param face       the main face's box
+     * @param crownPx    the crown's row
+     * @param foreheadPx the row of mesh point 10 (top of the forehead)
+     * @param chinPx     the chin's row
+     */
+    public Stats measure(Mat print, Mat grey, Rect face, double crownPx, double foreheadPx, double chinPx,
+                         BackgroundModel bg, double pxPerMm) {
         if (!rules.enabled()) {
             return Stats.NOT_MEASURED;
         }
         int top = (int) Math.max(0, Math.round(crownPx + BELOW_CROWN_MM * pxPerMm));
-        int bottom = (int) Math.min(grey.rows(), Math.round(face.y + BAND_END_IN_BOX * face.height));
+        int bottom = (int) Math.min(grey.rows(), Math.round(foreheadPx));
         Rect band = Mats.clip(new Rect(face.x + face.width / 8, top, face.width * 3 / 4, bottom - top), grey);
         if (band.height < pxPerMm || band.width < 5 * pxPerMm) {
             return Stats.NOT_MEASURED;
@@ -99,7 +93,6 @@ public final class HeadwearCheck {
             Mat hsvBand = colourPrint ? hsv(bgrBand, m) : null;
             double colour = colourPrint ? colourfulFraction(bgrBand, hsvBand, bg, m) : 0;
             Mat greyBand = m.add(grey.submat(band));
-            double edge = straightEdge(greyBand, pxPerMm, m);
             Rect mid = Mats.clip(new Rect(face.x + face.width * 3 / 10, face.y + face.height / 2, face.width * 2 / 5,
                     face.height / 4), grey);
             Mat greyMid = m.add(grey.submat(mid));
@@ -112,7 +105,8 @@ public final class HeadwearCheck {
             double darkFraction = Core.countNonZero(dark) / (double) band.area();
             double saturation = colourPrint
                     ? medianSaturation(hsvBand, m) - medianSaturation(hsv(m.add(print.submat(mid)), m), m) : 0;
-            return new Stats(true, colour, edge, texture, (face.y - crownPx) / face.height, lighter, darkFraction,
+            return new Stats(true, colour, texture, (foreheadPx - crownPx) / Math.max(1, chinPx - foreheadPx), lighter,
+                    darkFraction,
                     texture / Math.max(0.5, faceTexture), saturation);
         }
     }
@@ -130,46 +124,30 @@ public final class HeadwearCheck {
         return BackgroundCheck.median(s, m.create());
     }
 
-    /** The pale head-top cue ({@link PhotoProperties.Pale}). */
-    boolean pale(Stats s, boolean colourPrint) {
-        PhotoProperties.Pale p = rules.pale();
-        if (s.lighter() < p.minLighter() || s.dark() > p.maxDark()) {
-            return false;
-        }
-        return (colourPrint && s.saturation() <= p.maxSaturation()) || s.textureRatio() >= p.minTextureRatio();
-    }
-
     /**
      * @param sharpAndExposed false when the print's quality is in doubt: then its texture is not judged
-     * @param colourPrint     true when the print was scanned in colour (its saturation means something)
-     * @return true when a cue says the head top is covered, so the crown seen is not the top of the hair; the
-     *         pale and saturation cues alone do not say so (they also fire on grey, white or red hair, whose crown
-     *         is the crown)
+     * @param colourPrint     true when the print was scanned in colour (its colour and saturation mean something)
+     * @return true when a cue is sure that the head top is covered (a REJECT), so the crown seen is not the top of
+     *         the hair; a cue that only asks for a review leaves the crown measured and judged
      */
     public boolean judge(Stats s, boolean sharpAndExposed, boolean colourPrint, Findings out) {
+        if (!s.measured()) {
+            return false;
+        }
         boolean covered = false;
-        if (s.measured()) {
-            covered |= out.check(ReasonCode.HEADWEAR, "vivid non-skin colour on the head top (heuristic)", s.colour(),
-                    rules.colour()) != Band.Verdict.WITHIN;
-            covered |= out.check(ReasonCode.HEADWEAR, "straight edge across the forehead (heuristic)", s.edge(),
-                    rules.edge()) != Band.Verdict.WITHIN;
-            covered |= out.check(ReasonCode.HEADWEAR,
-                    "head top lighter than the face: light fabric or white hair (heuristic)", s.lighter(),
-                    rules.lighter()) != Band.Verdict.WITHIN;
-            if (sharpAndExposed) {
-                covered |= out.check(ReasonCode.HEADWEAR, "smooth head top, no hair texture (heuristic)", s.texture(),
-                        rules.texture()) != Band.Verdict.WITHIN;
-                if (colourPrint) {
-                    out.check(ReasonCode.HEADWEAR, "head top more saturated than the face: dyed fabric or red hair",
-                            s.saturation(), rules.saturation());
-                }
-                if (rules.pale() != null && pale(s, colourPrint)) {
-                    out.add(ReasonCode.HEADWEAR, Band.Verdict.NEAR, String.format(Locale.ROOT,
-                            "pale head top: lighter %.0f, hair-dark %.2f, saturation %.0f, texture ratio %.2f "
-                                    + "(grey or patterned fabric, or grey/white hair)", s.lighter(), s.dark(),
-                            s.saturation(), s.textureRatio()));
-                }
-            }
+        if (colourPrint) {
+            covered |= out.check(ReasonCode.HEADWEAR, "vivid non-skin colour above the forehead", s.colour(),
+                    rules.colour()) == Band.Verdict.OUTSIDE;
+            covered |= out.check(ReasonCode.HEADWEAR, "above the forehead more saturated than the face: dyed fabric",
+                    s.saturation(), rules.saturation()) == Band.Verdict.OUTSIDE;
+        }
+        out.check(ReasonCode.HEADWEAR, "above the forehead much lighter than the face: light fabric (or white hair)",
+                s.lighter(), rules.lighter());
+        out.check(ReasonCode.HEADWEAR, "head top high above the forehead (mesh point 10), in forehead-to-chin "
+                + "heights: a hat's crown", s.headTop(), rules.headTop());
+        if (sharpAndExposed) {
+            out.check(ReasonCode.HEADWEAR, "above the forehead far smoother than the face: fabric", s.textureRatio(),
+                    rules.textureRatio());
         }
         return covered;
     }
@@ -223,35 +201,4 @@ public final class HeadwearCheck {
         return Core.countNonZero(sat) / headPx;
     }
 
-    /**
-     * The largest fraction of the band's width crossed by one straight horizontal edge of one polarity (a brim,
-     * a hat band). A hairline or the top of the hair is curved and ragged: at any one row it crosses few columns.
-     */
-    private static double straightEdge(Mat grey, double pxPerMm, Mats m) {
-        Mat smooth = m.create();
-        Imgproc.GaussianBlur(grey, smooth, new Size(5, 5), 1.5);
-        Mat gy = m.create();
-        Imgproc.Sobel(smooth, gy, CvType.CV_32F, 0, 1, 3);
-        // Sobel 3x3 answers a step of height h with 4h
-        double t = 4 * EDGE_MIN_STEP;
-        Mat slack = m.add(Imgproc.getStructuringElement(Imgproc.MORPH_RECT,
-                new Size(1, 2 * Math.max(1, (int) Math.round(EDGE_SLACK_MM * pxPerMm)) + 1)));
-        double best = 0;
-        for (int sign : new int[] {1, -1}) {
-            Mat polar = m.create();
-            Core.multiply(gy, new Scalar(sign), polar);
-            Mat on = m.create();
-            Imgproc.threshold(polar, on, t, 1, Imgproc.THRESH_BINARY);
-            on.convertTo(on, CvType.CV_8U);
-            Imgproc.dilate(on, on, slack);
-            Mat rows = m.create();
-            Core.reduce(on, rows, 1, Core.REDUCE_SUM, CvType.CV_32S);
-            int[] sums = new int[grey.rows()];
-            rows.get(0, 0, sums);
-            for (int v : sums) {
-                best = Math.max(best, v / (double) grey.cols());
-            }
-        }
-        return best;
-    }
 }

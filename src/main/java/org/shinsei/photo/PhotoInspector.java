@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the pasted photo print, measures it in millimetres and checks it against the photo rules.
- * Thread-safe: the Haar cascades, which keep per-call state, are held one set per thread.
+ * Thread-safe: the face networks are held one per thread (see {@link FaceFinder}).
  */
 @Component
 public class PhotoInspector {
@@ -35,6 +35,9 @@ public class PhotoInspector {
      */
     private static final double LOCATE_PX_PER_MM = 5;
 
+    static final String EDGE_NOT_SEEN_MESSAGE =
+            "写真の縁の一部がスキャン画像で見分けられず、写真の大きさを測れませんでした。目視で写真の大きさを確認してください。";
+
     private final PhotoProperties props;
     private final MmRect photoBox;
     private final PrintLocator locator;
@@ -42,7 +45,7 @@ public class PhotoInspector {
     private final BackgroundCheck background;
     private final HeadwearCheck headwear;
     private final QualityCheck quality;
-    private final ThreadLocal<FaceFinder> finders;
+    private final FaceFinder finder;
 
     @Autowired
     public PhotoInspector(PhotoProperties props) {
@@ -61,9 +64,7 @@ public class PhotoInspector {
         this.background = new BackgroundCheck(props.background());
         this.headwear = new HeadwearCheck(props.headwear());
         this.quality = new QualityCheck(props.quality());
-        FaceFinder first = new FaceFinder(props.face()); // fails here, at start-up, if a cascade is missing
-        this.finders = ThreadLocal.withInitial(() -> new FaceFinder(props.face()));
-        this.finders.set(first);
+        this.finder = new FaceFinder(props.face()); // fails here, at start-up, if a model is missing
     }
 
     public PhotoMeasurement inspect(RegisteredPage page, PageRef ref) {
@@ -93,7 +94,7 @@ public class PhotoInspector {
                 findings.add(ReasonCode.PHOTO_MISSING, Band.Verdict.OUTSIDE, "no print found at the photo box");
                 log.debug("{} photo: no print", ref);
                 return new PhotoInspection(new PhotoMeasurement(null, null, null, null, null, null, 0,
-                        findings.reasons()), null, null, null, null, null);
+                        findings.reasons(), null), null, null, null, null, null);
             }
             PrintRegion region = found.get();
             judgeSize(region, findings);
@@ -103,7 +104,7 @@ public class PhotoInspector {
                 grey = m.create();
                 Imgproc.cvtColor(print, grey, Imgproc.COLOR_BGR2GRAY);
             }
-            FaceFinding faces = finders.get().find(grey, p);
+            FaceFinding faces = finder.find(print, p);
             PhotoInspection result = faces.found()
                     ? withFace(region, print, grey, faces, findings)
                     : withoutFace(region, grey, findings);
@@ -117,10 +118,10 @@ public class PhotoInspector {
         BackgroundCheck.Stats b = background.measureCorners(grey, props.print().pxPerMm());
         background.judge(b, findings);
         Rect centre = new Rect(grey.cols() / 4, grey.rows() / 4, grey.cols() / 2, grey.rows() / 2);
-        QualityCheck.Stats q = quality.measure(grey, centre);
+        QualityCheck.Stats q = quality.measure(grey, centre, props.print().pxPerMm());
         quality.judge(q, findings);
         return new PhotoInspection(new PhotoMeasurement(region.widthMm(), region.heightMm(), null, null, null, null, 0,
-                findings.reasons()), region, null, b, null, q);
+                findings.reasons(), null), region, null, b, null, q);
     }
 
     private PhotoInspection withFace(PrintRegion region, Mat print, Mat grey, FaceFinding faces, Findings findings) {
@@ -133,27 +134,39 @@ public class PhotoInspector {
         Rect box = faces.main();
         double crownPx = (head.crownMm() - INSET_MM) * p;
         double chinPx = (head.chinMm() - INSET_MM) * p;
-        BackgroundCheck.Stats b = background.measure(grey, box, crownPx, chinPx, p);
+        BackgroundCheck.Stats b = background.measure(grey, faces.backgroundBox(), crownPx, chinPx, p);
         background.judge(b, findings);
         // quality first: the head top's texture says nothing on a blurred, dark or washed-out print
-        QualityCheck.Stats q = quality.measure(grey, box);
+        QualityCheck.Stats q = quality.measure(grey, box, p);
         quality.judge(q, findings);
-        HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, bg, p);
+        HeadwearCheck.Stats h = headwear.measure(print, grey, box, crownPx, (head.foreheadMm() - INSET_MM) * p, chinPx,
+                bg, p);
         boolean covered = headwear.judge(h, !findings.has(ReasonCode.PHOTO_QUALITY), print.channels() == 3, findings);
-        // The crown is the top of the hair against a plain background: behind a hat or in front of a busy
-        // backdrop it cannot be seen, so the crown-based framing rules are not judged (the photo is returned
-        // for those reasons already) rather than reported on a measurement that is not one. A pale head top alone
-        // (grey or white hair as often as a pale scarf) leaves the crown measurable: the framing is still judged,
-        // so a head too big or too low is not hidden behind a review.
-        boolean crownVisible = !findings.has(ReasonCode.BACKGROUND_NOT_PLAIN) && !covered;
+        // The crown is the top of the hair against a plain background: behind a hat or in front of a busy backdrop
+        // it cannot be seen, so the crown-based framing rules are not judged when either is sure (the photo is
+        // returned for that reason already) rather than reported on a measurement that is not one. When either is
+        // only doubtful (REVIEW), the crown is still judged, so a head too big, too small or cut off is not hidden
+        // behind a review.
+        boolean crownVisible = !findings.outside(ReasonCode.BACKGROUND_NOT_PLAIN) && !covered;
         judgeFraming(head, crownVisible, findings);
+        if (findings.has(ReasonCode.INPUT_UNREADABLE)) {
+            // a print edge was not seen: the straightened print may hold a strip of the form, so what is measured
+            // against the print's borders (margins, centre line, the background at its sides) goes to a person too
+            findings.capAtReview(ReasonCode.FACE_FRAMING, ReasonCode.BACKGROUND_NOT_PLAIN);
+        }
         PhotoMeasurement measurement = new PhotoMeasurement(region.widthMm(), region.heightMm(),
                 head.crownToChinMm(), head.crownMm(), head.centreOffsetMm(), head.rollDeg(), faces.faces().size(),
-                findings.reasons());
+                findings.reasons(), new PhotoMeasurement.FacePoints(head.leftPupil().x(), head.leftPupil().y(),
+                        head.rightPupil().x(), head.rightPupil().y(), head.chin().x(), head.chin().y()));
         return new PhotoInspection(measurement, region, head, b, h, q);
     }
 
-    /** A size measured against a side that showed no clear edge is not certain enough to reject on. */
+    /**
+     * The print's size against the rules. A size measured against a side that showed no clear edge (a print edge
+     * lost against the form) is no measurement: the SPEC has no code for "size not measurable", so it goes to a
+     * person under the closest REVIEW code, INPUT_UNREADABLE (the page-level "a person looks at the scan"), with
+     * its own message saying that an edge could not be seen; never PHOTO_SIZE, which returns the application.
+     */
     private void judgeSize(PrintRegion region, Findings findings) {
         PhotoProperties.Print rules = props.print();
         Band.Verdict w = rules.widthMm().judge(region.widthMm());
@@ -161,11 +174,16 @@ public class PhotoInspector {
         if (w == Band.Verdict.WITHIN && h == Band.Verdict.WITHIN) {
             return;
         }
-        boolean certain = region.edgesSeen() == 4;
+        String size = String.format(Locale.ROOT, "print %.1f x %.1f mm, allowed %s x %s", region.widthMm(),
+                region.heightMm(), rules.widthMm(), rules.heightMm());
+        if (region.edgesSeen() < 4) {
+            findings.review(ReasonCode.INPUT_UNREADABLE, EDGE_NOT_SEEN_MESSAGE, String.format(Locale.ROOT,
+                    "photo: %d edge(s) of the print could not be seen against the form, so its size was not "
+                            + "measured (%s as found)", 4 - region.edgesSeen(), size));
+            return;
+        }
         Band.Verdict worst = w == Band.Verdict.OUTSIDE || h == Band.Verdict.OUTSIDE ? Band.Verdict.OUTSIDE : Band.Verdict.NEAR;
-        findings.add(ReasonCode.PHOTO_SIZE, certain ? worst : Band.Verdict.NEAR, String.format(Locale.ROOT,
-                "print %.1f x %.1f mm, allowed %s x %s%s", region.widthMm(), region.heightMm(), rules.widthMm(),
-                rules.heightMm(), certain ? "" : " (" + (4 - region.edgesSeen()) + " edge(s) not visible)"));
+        findings.add(ReasonCode.PHOTO_SIZE, worst, size);
     }
 
     private void judgeFraming(HeadGeometry head, boolean crownVisible, Findings findings) {
@@ -181,8 +199,8 @@ public class PhotoInspector {
         if (head.rollDeg() != null) {
             findings.check(ReasonCode.FACE_NOT_FRONTAL, "roll deg", head.rollDeg(), props.frontal().rollDeg());
         }
-        if (head.eyeAsymmetry() != null) {
-            findings.check(ReasonCode.FACE_NOT_FRONTAL, "eye asymmetry", head.eyeAsymmetry(), props.frontal().eyeAsymmetry());
+        if (head.yawDeg() != null) {
+            findings.check(ReasonCode.FACE_NOT_FRONTAL, "yaw deg", head.yawDeg(), props.frontal().yawDeg());
         }
     }
 

@@ -16,7 +16,14 @@ import org.shinsei.decision.Reason;
  * @param rollDeg        head tilt from the eye line (signed)
  * @param faces          number of faces found
  * @param reasons        PHOTO_*, FACE_*, BACKGROUND_NOT_PLAIN, HEADWEAR
+ * @param points         the face mesh's pupils and chin on the print (mm from its top-left corner), or null
  */
 public record PhotoMeasurement(Double widthMm, Double heightMm, Double faceHeightMm, Double topMarginMm,
-                               Double centreOffsetMm, Double rollDeg, int faces, List<Reason> reasons) {
+                               Double centreOffsetMm, Double rollDeg, int faces, List<Reason> reasons,
+                               FacePoints points) {
+
+    /** Pupils (image left, image right) and chin, mm from the print's top-left corner. */
+    public record FacePoints(double leftEyeXMm, double leftEyeYMm, double rightEyeXMm, double rightEyeYMm,
+                             double chinXMm, double chinYMm) {
+    }
 }

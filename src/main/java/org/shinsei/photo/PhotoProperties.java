@@ -1,7 +1,5 @@
 package org.shinsei.photo;
 
-import java.util.List;
-
 import org.shinsei.form.MmRect;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -32,21 +30,20 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
     }
 
     /**
-     * Face detection (OpenCV Haar cascades from Debian {@code opencv-data}).
+     * Face detection and landmarks (MediaPipe's BlazeFace short-range detector and 468-point face mesh, TFLite
+     * models under {@code src/main/resources/models}).
      *
-     * @param cascadeDir         folder holding the cascade files
-     * @param faceCascade        frontal face cascade file name
-     * @param eyeCascade         eye cascade file name
-     * @param minFaceMm          smallest face box searched for (two heads side by side still exceed it)
-     * @param minNeighbours      Haar detection strictness
-     * @param secondFaceMinRatio another face counts only if its box is at least this fraction of the main one
-     * @param retryRollsDeg      when no upright face is found, the print is searched again turned by these angles
-     * @param chinBelowBoxTop    chin = face-box top + this × box height (calibrated on faces/plain)
-     * @param chinBelowEyesIpd   chin = eye line + this × eye distance (hand-marked on ten faces/plain: 1.69–2.0)
+     * @param minFaceMm              smallest face the detector reports (two heads side by side still exceed it)
+     * @param minScore               detector score (0–1) from which a face counts
+     * @param minMeshScore           the mesh's own face-presence score below which the main face is not a face
+     * @param secondFaceMinRatio     another face counts only if at least this fraction of the main one's width
+     * @param chinOffsetMm           added to mesh point 152's row for the chin (calibrated on faces/plain chin.csv,
+     *                               odd person numbers)
+     * @param pupilAboveEyeCentreIpd the pupil sits this far (eye distances) above the eye's centre between its lids
+     *                               (calibrated on faces/plain pupils.csv, odd person numbers)
      */
-    public record Face(String cascadeDir, String faceCascade, String eyeCascade, double minFaceMm, int minNeighbours,
-                       double secondFaceMinRatio, List<Double> retryRollsDeg, double chinBelowBoxTop,
-                       double chinBelowEyesIpd) {
+    public record Face(double minFaceMm, double minScore, double minMeshScore, double secondFaceMinRatio,
+                       double chinOffsetMm, double pupilAboveEyeCentreIpd) {
     }
 
     /**
@@ -63,10 +60,10 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
     /**
      * A head tilted (roll) or turned (yaw).
      *
-     * @param rollDeg      eye-line angle
-     * @param eyeAsymmetry horizontal offset of the eye midpoint from the face-box centre, in face widths
+     * @param rollDeg eye-line angle
+     * @param yawDeg  head turn, from the depth of the outer eye corners in the face mesh
      */
-    public record Frontal(Band rollDeg, Band eyeAsymmetry) {
+    public record Frontal(Band rollDeg, Band yawDeg) {
     }
 
     /**
@@ -80,39 +77,24 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
     }
 
     /**
-     * Headwear heuristic (see {@link HeadwearCheck}).
+     * Headwear heuristic on the band above the forehead (see {@link HeadwearCheck}).
      *
-     * @param enabled false turns the check off (it is a heuristic; see the class comment)
-     * @param colour  fraction of the head top in a vivid colour that is neither skin nor hair
-     * @param edge    fraction of the forehead crossed by one straight horizontal edge; a fringe can do that too,
-     *                so the margin keeps this cue at REVIEW
-     * @param texture median fine texture of the head top (grey levels): hair is made of strands, fabric over the
-     *                head is smoother; a bald or shaved head is smooth too, so the margin keeps this cue at REVIEW
-     * @param lighter how much lighter the head top is than the middle of the face (median grey levels): light fabric
-     *                (a white or grey headscarf, a beige beanie), or white/blond hair, so the margin keeps it at REVIEW
-     * @param saturation how much more saturated (HSV, 0–255) the head top is than the face, colour prints only:
-     *                hair is hardly ever more saturated than skin, a dyed fabric often is (in any hue, also brown
-     *                or red); red hair can be too, so the margin keeps it at REVIEW
-     * @param pale    a head top as light as the face with few hair-dark pixels that is also grey (colour prints) or
-     *                rougher than the face: fabric, or grey/white hair; review only
+     * @param enabled      false turns the check off (it is a heuristic; see the class comment)
+     * @param colour       fraction of the band in a vivid colour that is neither skin nor hair (colour prints)
+     * @param saturation   median saturation (HSV, 0–255) of the band minus the face's (colour prints): dyed fabric
+     * @param lighter      how much lighter (median grey levels) the band is than the middle of the face; review only
+     * @param headTop      crown above the forehead point, in forehead-to-chin heights; review only
+     * @param textureRatio the band's fine texture over the face's; review only
      */
-    public record Headwear(boolean enabled, Band colour, Band edge, Band texture, Band lighter, Band saturation,
-                           Pale pale) {
-    }
-
-    /**
-     * The pale head-top cue (see {@link HeadwearCheck}): it fires when the head top is at least {@code minLighter}
-     * lighter than the face (negative: darker by at most that much), at most {@code maxDark} of it is hair-dark,
-     * and either its saturation is at most {@code maxSaturation} above the face's (a colour print: negative, so
-     * greyer than the skin) or its texture is at least {@code minTextureRatio} times the face's.
-     */
-    public record Pale(double minLighter, double maxDark, double maxSaturation, double minTextureRatio) {
+    public record Headwear(boolean enabled, Band colour, Band saturation, Band lighter, Band headTop,
+                           Band textureRatio) {
     }
 
     /**
      * Sharpness and exposure of the face.
      *
-     * @param sharpness  variance of the Laplacian of the face resampled to a fixed size
+     * @param sharpness  standard deviation of the Laplacian of the face at a fixed scale over its contrast, × 100
+     *                   (see {@link QualityCheck})
      * @param brightness mean grey level of the face
      * @param contrast   spread of the face's grey levels (95th − 5th percentile)
      * @param highlights 95th percentile of the whole print's grey levels (underexposure)
@@ -125,15 +107,13 @@ public record PhotoProperties(Print print, Face face, Framing framing, Frontal f
         return new PhotoProperties(
                 new Print(8, 10, Band.between(33.5, 36.5, 0.7), Band.between(43.5, 46.5, 0.7), 150, 18, 1.2,
                         new MmRect(157.5, 96, 32, 4)),
-                new Face("/usr/share/opencv4/haarcascades", "haarcascade_frontalface_alt2.xml",
-                        "haarcascade_eye.xml", 7, 4, 0.5, List.of(-15.0, 15.0), 1.08, 1.78),
+                new Face(7, 0.5, 0.5, 0.5, -0.06, 0.026),
                 new Framing(Band.between(32, 36, 1), Band.between(2, 6, 1), Band.between(-2, 2, 1), 25),
-                new Frontal(Band.between(-8, 8, 4), Band.between(-0.08, 0.08, 0.04)),
+                new Frontal(Band.between(-8, 8, 4), Band.between(-12, 12, 6)),
                 new Background(Band.atMost(0.01, 0.01), Band.atMost(1.0, 0.5), Band.atMost(15, 10)),
-                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(0.9, 1.0), Band.atLeast(3.0, 3.0),
-                        Band.atMost(25, 255), Band.atMost(30, 255),
-                        new Pale(-40, 0.35, -40, 1.1)),
-                new Quality(Band.atLeast(700, 300), Band.between(30, 235, 10), Band.atLeast(50, 10),
+                new Headwear(true, Band.atMost(0.12, 0.13), Band.atMost(30, 30), Band.atMost(45, 255),
+                        Band.atMost(0.62, 255), Band.atLeast(0.30, 255)),
+                new Quality(Band.atLeast(26, 4), Band.between(30, 235, 10), Band.atLeast(50, 10),
                         Band.atLeast(120, 30), Band.atMost(140, 30)));
     }
 }

@@ -9,7 +9,6 @@ import static org.shinsei.decision.ReasonCode.EXTRA_ENCLOSURE;
 import static org.shinsei.decision.ReasonCode.FACE_FRAMING;
 import static org.shinsei.decision.ReasonCode.FORM_DATA_CHANGED;
 import static org.shinsei.decision.ReasonCode.FORM_NOT_FOUND;
-import static org.shinsei.decision.ReasonCode.HEADWEAR;
 import static org.shinsei.decision.ReasonCode.DATE_UNREADABLE;
 import static org.shinsei.decision.ReasonCode.ID_MISMATCH;
 import static org.shinsei.decision.ReasonCode.ID_UNKNOWN;
@@ -23,7 +22,6 @@ import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.shinsei.decision.ReasonCode;
@@ -332,9 +330,12 @@ final class SampleBatchPlan {
         issued(f25);
         String name25 = "env-25-hat.pdf";
         long seed25 = name25.hashCode();
-        // Headwear is found by heuristic cues; the straight edge of a cap's band sends the form to a person (REVIEW).
-        add(name25, "Grace Hopper in her naval cap, plain background (HEADWEAR raised at REVIEW: a heuristic cue)",
-                List.of(new ExpectedRecord(name25, 1, f25.applicationId(), List.of(HEADWEAR), Set.of(HEADWEAR))),
+        // Headwear is found by heuristic cues. Since issue 19 removed the straight-edge cue (it fired on bare heads),
+        // this cap is no longer named HEADWEAR; the cap's crown makes the head too tall, so the form is rejected for
+        // its framing. Measured, not wished: the sample states what the batch really produces.
+        add(name25, "Grace Hopper in her naval cap, plain background (rejected as FACE_FRAMING: the cap makes the head "
+                + "38 mm tall; HEADWEAR is not named, a known limit of the heuristic)",
+                List.of(ExpectedRecord.form(name25, 1, f25.applicationId(), FACE_FRAMING)),
                 file -> EnvelopeWriter.writePdf(file, List.of(page(f25, scan(300, true, 25), seed25)), 300, JPEG_QUALITY));
     }
 

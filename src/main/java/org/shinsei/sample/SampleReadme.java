@@ -40,6 +40,12 @@ final class SampleReadme {
                 default severities. `application_id` is the printed ID, except for env-14 where QR code and print
                 disagree: that record carries no ID.
 
+                Changed by issue 19 (learned face models): `env-25-hat.pdf` was REVIEW [HEADWEAR], found by the
+                straight-edge cue of the cap's band; that cue fired on bare heads with short or slicked hair and was
+                removed, so the cap is no longer named HEADWEAR. The cap's crown makes the head 38.3 mm from crown to
+                chin, so the record is now REJECTED [FACE_FRAMING] (the envelope itself is unchanged; `expected.csv`
+                and this README were regenerated).
+
                 | File | What it shows | Expected outcome and reasons |
                 |---|---|---|
                 """);

@@ -11,18 +11,15 @@ import org.opencv.core.Mat;
 import org.opencv.core.Point;
 import org.opencv.core.Rect;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * The shared real faces (../shared/data/faces), read at test time, never copied into the repository.
- * For faces/plain the framing ground truth is derived here: the crown is the first row above the eyes that
- * leaves the plain background; the chin is 1.78 inter-pupil distances below the eye line (measured by eye on
- * ten of the images: 1.69-2.0, mean 1.78).
+ * For faces/plain the framing ground truth: the crown is the first row above the eyes that leaves the plain
+ * background (derived here); the chin is the hand-marked {@code chin.csv}; the pupils are {@code pupils.csv}.
  */
 final class FaceSamples {
 
     static final Path FACES = Path.of("..", "shared", "data", "faces");
-    static final double CHIN_BELOW_EYES_IPD = 1.78;
 
     /** A source face: the image and its framing ground truth in source pixels. */
     record Face(String name, Mat bgr, Point leftPupil, Point rightPupil, double crownY, double chinY) {
@@ -46,6 +43,11 @@ final class FaceSamples {
     static List<Face> plain() throws IOException {
         List<Face> out = new ArrayList<>();
         Path dir = FACES.resolve("plain");
+        java.util.Map<String, Double> chins = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("chin.csv")).subList(1, Files.readAllLines(dir.resolve("chin.csv")).size())) {
+            String[] c = line.split(",");
+            chins.put(c[0], Double.parseDouble(c[2]));
+        }
         for (String line : Files.readAllLines(dir.resolve("pupils.csv")).subList(1, 61)) {
             String[] f = line.split(",");
             Mat img = Imgcodecs.imread(dir.resolve(f[0]).toString());
@@ -61,30 +63,33 @@ final class FaceSamples {
                 img.release();
                 continue;
             }
-            out.add(new Face(f[0], img, l, r, crown, eyeY + CHIN_BELOW_EYES_IPD * ipd));
+            Double chin = chins.get(f[0]);
+            if (chin == null) {
+                throw new IOException("no chin.csv row for " + f[0]);
+            }
+            out.add(new Face(f[0], img, l, r, crown, chin));
         }
         return out;
     }
 
     /**
-     * Faces without pupil ground truth, framed from a Haar face box found on the source: crown 0.35 box heights
-     * above the box, chin 1.05 below its top (only roughly right; cases built from these tolerate FACE_FRAMING).
+     * Faces without pupil ground truth, framed from the face mesh found on the source: pupils from the eye contours,
+     * chin at mesh point 152, crown above the forehead point by a third of forehead-to-chin (only roughly right; cases
+     * built from these tolerate FACE_FRAMING). A picture where no face is found is framed as if the face filled the
+     * middle of it.
      */
-    static Face fromFaceBox(String name, Mat bgr, org.opencv.objdetect.CascadeClassifier cascade) {
-        Mat grey = new Mat();
-        Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
-        org.opencv.core.MatOfRect found = new org.opencv.core.MatOfRect();
-        cascade.detectMultiScale(grey, found, 1.1, 4, 0, new org.opencv.core.Size(bgr.cols() / 8.0, bgr.cols() / 8.0),
-                new org.opencv.core.Size());
-        grey.release();
-        // a tilted head the cascade misses: assume the face fills the middle of the picture
-        Rect box = java.util.Arrays.stream(found.toArray()).max(java.util.Comparator.comparingDouble(Rect::area))
-                .orElse(new Rect(bgr.cols() / 4, bgr.rows() / 4, bgr.cols() / 2, bgr.cols() / 2));
-        found.release();
-        double cx = box.x + box.width / 2.0;
-        double eyeY = box.y + 0.4 * box.height;
-        return new Face(name, bgr, new Point(cx - 0.2 * box.width, eyeY), new Point(cx + 0.2 * box.width, eyeY),
-                box.y - 0.35 * box.height, box.y + 1.05 * box.height);
+    static Face fromMesh(String name, Mat bgr) {
+        FaceFinding found = new FaceFinder(PhotoProperties.defaults().face()).find(bgr, 1);
+        if (!found.found()) {
+            double cx = bgr.cols() / 2.0;
+            double eyeY = bgr.rows() * 0.4;
+            return new Face(name, bgr, new Point(cx - 0.1 * bgr.cols(), eyeY), new Point(cx + 0.1 * bgr.cols(), eyeY),
+                    bgr.rows() * 0.1, bgr.rows() * 0.8);
+        }
+        FaceLandmarks lm = found.landmarks();
+        double forehead = lm.forehead().y;
+        double chin = lm.chin().y;
+        return new Face(name, bgr, lm.leftEye(), lm.rightEye(), forehead - (chin - forehead) / 3, chin);
     }
 
     static List<Mat> images(String folder) throws IOException {

@@ -1,8 +1,8 @@
 package org.shinsei.photo;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -18,63 +18,69 @@ import org.shinsei.registration.RegisteredPage;
 import org.shinsei.support.OpenCv;
 import org.shinsei.support.PageRef;
 
-/** The review-only pale head-top cue of the headwear check, on measurements and on a real face. */
+/**
+ * Bare heads are not taken for hats (issue 19: grey, white or short hair, a bald head), and grey headscarves are
+ * mostly found, on real faces of both halves of faces/plain.
+ */
 class HeadwearCheckTest {
 
-    private final HeadwearCheck check = new HeadwearCheck(PhotoProperties.defaults().headwear());
-
-    private static HeadwearCheck.Stats stats(double lighter, double dark, double textureRatio, double saturation) {
-        return new HeadwearCheck.Stats(true, 0, 0.5, 7, 0.3, lighter, dark, textureRatio, saturation);
-    }
-
-    @Test
-    void paleHeadTopIsGreyOrRougherThanTheFaceAndNotDark() {
-        assertTrue(check.pale(stats(-10, 0.1, 0.5, -86), true));      // a grey scarf as bright as the face
-        assertFalse(check.pale(stats(-10, 0.1, 0.5, -86), false));    // the same on a grey scan: saturation unknown
-        assertTrue(check.pale(stats(-9, 0.18, 1.5, 0), false));       // patterned, rougher than the face
-        assertFalse(check.pale(stats(15, 0.0, 0.5, -5), true));       // smooth blond hair, skin-like saturation
-        assertFalse(check.pale(stats(-80, 0.7, 1.3, -60), true));     // dark hair
-    }
-
+    /** Found when this test was written: 9 of 10. */
+    private static final int MIN_SCARVES_FOUND = 9;
     /**
-     * A grey headscarf (its own diagonal folds) on the first ten faces used for tuning, scanned in colour: most are
-     * at least sent to review, and none of the same faces bare is sent to review by the pale cue or rejected. Not
-     * all scarves are found: on a light face a mid-grey scarf is darker than the face, like hair (a known limit).
+     * At most this many of the 20 restyled bare heads may go to review for HEADWEAR (never rejected): when written,
+     * 6 of the 10 bald heads (smoother than the face, like fabric) and 2 of the 10 grey-haired ones (lighter than the
+     * face, like a light scarf). A known limit: README.
      */
+    private static final int MAX_BARE_REVIEWED = 8;
+
     @Test
-    void greyHeadscarvesAreMostlyFoundAndTheSameFacesBareAreNotTakenForThem() throws Exception {
+    void bareHeadsWithGreyWhiteOrNoHairAreNotRejectedAndGreyScarvesAreMostlyFound() throws Exception {
         OpenCv.load();
         FormLayout layout = LayoutLoader.loadDefault();
         PhotoInspector inspector = new PhotoInspector(PhotoProperties.defaults(), layout);
-        List<FaceSamples.Face> faces = FaceSamples.plain().stream().filter(f -> PhotoCases.tuning(f.name())).limit(10)
-                .toList();
+        List<FaceSamples.Face> all = FaceSamples.plain();
+        List<FaceSamples.Face> faces = new ArrayList<>();
+        for (int i = 0; i < all.size() && faces.size() < 10; i += 6) {
+            faces.add(all.get(i));
+        }
         MiniScan.Conditions colour300 = new MiniScan.Conditions(300, false, 80, 2, 0.5, 0, 245);
-        int found = 0;
-        List<String> report = new java.util.ArrayList<>();
+        int scarvesFound = 0;
+        int bareReviewed = 0;
+        List<String> report = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             FaceSamples.Face face = faces.get(i);
             Mat scarf = PrintFactory.withHat(face, PrintFactory.Framing.COMPLIANT, PrintFactory.HatStyle.HEADSCARF,
                     new Scalar(140, 140, 140), PrintFactory.Pattern.PLAIN, new Random(i));
-            Mat bare = PrintFactory.framed(face, PrintFactory.Framing.COMPLIANT);
-            try (RegisteredPage a = MiniScan.scan(layout.photoBox(), scarf, MiniScan.Paste.exact(), colour300, 2 * i);
-                 RegisteredPage b = MiniScan.scan(layout.photoBox(), bare, MiniScan.Paste.exact(), colour300, 2 * i + 1)) {
-                PhotoInspection hat = inspector.examine(a, new PageRef("scarf", 1));
-                List<Reason> bareHead = inspector.inspect(b, new PageRef("bare", 1)).reasons();
+            try (RegisteredPage page = MiniScan.scan(layout.photoBox(), scarf, MiniScan.Paste.exact(), colour300, 3 * i)) {
+                PhotoInspection hat = inspector.examine(page, new PageRef("scarf", 1));
                 boolean caught = hat.measurement().reasons().stream().anyMatch(r -> r.code() == ReasonCode.HEADWEAR);
-                found += caught ? 1 : 0;
-                report.add(face.name() + (caught ? " found " : " missed ") + hat.headwear());
-                assertTrue(bareHead.stream().noneMatch(r -> r.severity() == Severity.REJECT), bareHead.toString());
-                assertTrue(bareHead.stream().noneMatch(r -> r.detail() != null && r.detail().contains("pale head top")),
-                        face.name() + " bare: " + bareHead);
+                scarvesFound += caught ? 1 : 0;
+                report.add(face.name() + " grey scarf " + (caught ? "found " : "missed ") + hat.headwear());
             } finally {
                 scarf.release();
-                bare.release();
+            }
+            for (int k = 0; k < 2; k++) {
+                boolean bald = k == 1;
+                Mat bare = PrintFactory.restyledHair(face, PrintFactory.Framing.COMPLIANT, bald ? 130 : 60 + 10 * i, bald);
+                try (RegisteredPage page = MiniScan.scan(layout.photoBox(), bare, MiniScan.Paste.exact(), colour300,
+                        3 * i + 1 + k)) {
+                    PhotoInspection r = inspector.examine(page, new PageRef("bare", 1));
+                    List<Reason> hw = r.measurement().reasons().stream().filter(x -> x.code() == ReasonCode.HEADWEAR)
+                            .toList();
+                    assertTrue(hw.stream().noneMatch(x -> x.severity() == Severity.REJECT),
+                            face.name() + (bald ? " bald" : " grey hair") + " rejected for HEADWEAR: " + hw);
+                    bareReviewed += hw.isEmpty() ? 0 : 1;
+                    report.add(face.name() + (bald ? " bald " : " grey hair ") + (hw.isEmpty() ? "bare" : "REVIEW " + hw)
+                            + " " + r.headwear());
+                } finally {
+                    bare.release();
+                }
             }
         }
         System.out.println(String.join("\n", report));
-        assertTrue(found >= MIN_SCARVES_FOUND, found + " of 10 grey headscarves found:\n" + String.join("\n", report));
+        System.out.printf("headwear: %d of %d grey headscarves found; %d of %d bare grey-haired or bald heads reviewed, "
+                + "none rejected%n", scarvesFound, faces.size(), bareReviewed, 2 * faces.size());
+        assertTrue(scarvesFound >= MIN_SCARVES_FOUND, scarvesFound + " of 10 grey headscarves found");
+        assertTrue(bareReviewed <= MAX_BARE_REVIEWED, bareReviewed + " bare heads reviewed for HEADWEAR");
     }
-
-    /** Found when this test was written: 8 of 10 (003 and 010 missed: the scarf is darker than those faces). */
-    private static final int MIN_SCARVES_FOUND = 8;
 }

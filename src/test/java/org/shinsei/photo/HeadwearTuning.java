@@ -21,11 +21,11 @@ import org.shinsei.support.PageRef;
 
 /**
  * Not a test: the tuning set of the headwear check ({@code shinsei.photo.headwear}), written as one CSV line of
- * {@link HeadwearCheck.Stats} per print. Only faces/plain numbered below 040 are used ({@link PhotoCases#tuning}):
+ * {@link HeadwearCheck.Stats} per print. Only faces/plain with odd person numbers are used ({@link PhotoCases#tuning}):
  * compliant prints (some with the hair made grey or white, some bald) and every hat style and pattern in many
  * colours, scanned as the evaluation scans. Run by hand:
  * {@code mvn -o -q -B test -Dtest=HeadwearTuning -Dheadwear.tuning=/tmp/headwear.csv -Dheadwear.rounds=6}; the
- * pale cue's thresholds were read off that file. (A logistic model fitted on it was tried and dropped: it sent the
+ * thresholds of an earlier version were read off that file. (A logistic model fitted on it was tried and dropped: it sent the
  * real astronaut portrait of the sample batch to review.)
  */
 @EnabledIfSystemProperty(named = "headwear.tuning", matches = ".+")
@@ -46,7 +46,7 @@ class HeadwearTuning {
         List<FaceSamples.Face> faces = FaceSamples.plain().stream().filter(f -> PhotoCases.tuning(f.name()))
                 .collect(Collectors.toList());
         List<String> lines = new ArrayList<>();
-        lines.add("label,kind,face,grey,measured,colour,edge,texture,headTop,lighter,dark,textureRatio,saturation,"
+        lines.add("label,kind,face,grey,measured,colour,texture,headTop,lighter,dark,textureRatio,saturation,"
                 + "hatReason,allReasons");
         int n = 0;
         int rounds = Integer.getInteger("headwear.rounds", 4);
@@ -90,10 +90,10 @@ class HeadwearTuning {
                 .collect(Collectors.joining(" "));
         reason = reason + "," + (all.isEmpty() ? "ACCEPTED" : all);
         if (s == null) {
-            return String.format(Locale.ROOT, "%d,%s,%s,%b,false,,,,,,,,,%s", label, kind, f.name(), cond.grey(), reason);
+            return String.format(Locale.ROOT, "%d,%s,%s,%b,false,,,,,,,,%s", label, kind, f.name(), cond.grey(), reason);
         }
-        return String.format(Locale.ROOT, "%d,%s,%s,%b,%b,%.4f,%.4f,%.3f,%.4f,%.1f,%.4f,%.4f,%.1f,%s", label, kind,
-                f.name(), cond.grey(), s.measured(), s.colour(), s.edge(), s.texture(), s.headTop(), s.lighter(),
+        return String.format(Locale.ROOT, "%d,%s,%s,%b,%b,%.4f,%.3f,%.4f,%.1f,%.4f,%.4f,%.1f,%s", label, kind,
+                f.name(), cond.grey(), s.measured(), s.colour(), s.texture(), s.headTop(), s.lighter(),
                 s.dark(), s.textureRatio(), s.saturation(), reason);
     }
 }

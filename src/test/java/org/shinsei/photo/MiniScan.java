@@ -137,7 +137,11 @@ final class MiniScan {
         }
     }
 
+    /** A JPEG round trip at {@code quality}; 0 or less: lossless (the image as scanned). */
     private static Mat jpeg(Mat img, int quality) {
+        if (quality <= 0) {
+            return img.clone();
+        }
         MatOfByte buf = new MatOfByte();
         Imgcodecs.imencode(".jpg", img, buf, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, quality));
         Mat out = Imgcodecs.imdecode(buf, img.channels() == 3 ? Imgcodecs.IMREAD_COLOR : Imgcodecs.IMREAD_GRAYSCALE);

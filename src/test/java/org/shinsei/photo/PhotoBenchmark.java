@@ -115,7 +115,7 @@ public final class PhotoBenchmark {
                     Imgproc.cvtColor(print, grey, Imgproc.COLOR_BGR2GRAY);
                 }
                 t = lap(ms, 2, t);
-                FaceFinding faces = finder.find(grey, p);
+                FaceFinding faces = finder.find(print, p);
                 t = lap(ms, 3, t);
                 if (!faces.found()) {
                     continue;
@@ -125,11 +125,12 @@ public final class PhotoBenchmark {
                 t = lap(ms, 4, t);
                 Rect box = faces.main();
                 double crownPx = (head.crownMm() - 0.4) * p;
-                background.measure(grey, box, crownPx, (head.chinMm() - 0.4) * p, p);
+                background.measure(grey, faces.backgroundBox(), crownPx, (head.chinMm() - 0.4) * p, p);
                 t = lap(ms, 5, t);
-                headwear.measure(print, grey, box, crownPx, bg, p);
+                headwear.measure(print, grey, box, crownPx, (head.foreheadMm() - 0.4) * p, (head.chinMm() - 0.4) * p, bg,
+                        p);
                 t = lap(ms, 6, t);
-                quality.measure(grey, box);
+                quality.measure(grey, box, p);
                 lap(ms, 7, t);
             }
         }

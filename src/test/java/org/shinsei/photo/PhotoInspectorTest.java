@@ -100,10 +100,15 @@ class PhotoInspectorTest {
         assertTrue(codes(m).contains(ReasonCode.BACKGROUND_NOT_PLAIN), m.reasons().toString());
     }
 
+    /**
+     * The real naval cap (Grace Hopper) is not accepted: its crown makes the head too tall. HEADWEAR itself is not
+     * named since issue 19 removed the straight-edge cue that found it (it fired on bare heads): a known limit.
+     */
     @Test
-    void navalCapIsHeadwear() {
+    void navalCapIsNotAccepted() {
         PhotoMeasurement m = inspect(PhotoPrints.headwear(), ScanConditions.clean(300), 7);
-        assertTrue(codes(m).contains(ReasonCode.HEADWEAR), m.reasons().toString());
+        assertTrue(m.reasons().stream().anyMatch(r -> r.severity() == Severity.REJECT
+                && (r.code() == ReasonCode.HEADWEAR || r.code() == ReasonCode.FACE_FRAMING)), m.reasons().toString());
     }
 
     @Test

@@ -60,10 +60,11 @@ class SampleBatchGeneratorTest {
         assertEquals(EnumSet.allOf(Outcome.class), outcomes);
         Set<ReasonCode> notCovered = EnumSet.complementOf(EnumSet.copyOf(reasons));
         // these need evidence the sample does not fabricate: a face that is absent, doubled, turned or badly
-        // exposed, and a field written but unreadable
+        // exposed, and a field written but unreadable; and HEADWEAR, which the heuristic no longer names on the
+        // sample's real naval cap (issue 19: rejected as FACE_FRAMING instead)
         assertEquals(EnumSet.of(ReasonCode.ID_UNREADABLE, ReasonCode.PHONE_UNREADABLE,
                 ReasonCode.FACE_NOT_FOUND, ReasonCode.MULTIPLE_FACES, ReasonCode.FACE_NOT_FRONTAL,
-                ReasonCode.PHOTO_QUALITY), notCovered);
+                ReasonCode.HEADWEAR, ReasonCode.PHOTO_QUALITY), notCovered);
         assertTrue(records.size() >= 25, "records: " + records.size());
     }
 
