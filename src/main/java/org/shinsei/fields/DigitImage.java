@@ -72,6 +72,20 @@ public final class DigitImage {
 
     /** Scales the ink so that its strong core reaches 255, whatever the pen, the scan or the paper. */
     private static void stretch(byte[] px) {
+        int core = strongInk(px);
+        if (core <= 0) {
+            return;
+        }
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) Math.min(255, Math.round((px[i] & 0xff) * 255.0f / core));
+        }
+    }
+
+    /**
+     * The ink level of a digit's strong core: among the pixels at least a quarter as dark as the darkest, the level
+     * that the darkest fifth of them reach. Shared with {@link DigitNormaliser}, the second reader's normalisation.
+     */
+    static int strongInk(byte[] px) {
         int[] hist = new int[256];
         int peak = 0;
         for (byte b : px) {
@@ -85,19 +99,12 @@ public final class DigitImage {
             strong += hist[v];
         }
         int seen = 0;
-        int p80 = peak;
         for (int v = 255; v >= floor; v--) {
             seen += hist[v];
             if (seen >= 0.2 * strong) {
-                p80 = v;
-                break;
+                return v;
             }
         }
-        if (p80 <= 0) {
-            return;
-        }
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (byte) Math.min(255, Math.round((px[i] & 0xff) * 255.0f / p80));
-        }
+        return peak;
     }
 }

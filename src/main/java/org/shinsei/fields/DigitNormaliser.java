@@ -112,29 +112,9 @@ public final class DigitNormaliser {
     private static void stretch(Mat digit) {
         byte[] px = new byte[SIZE * SIZE];
         digit.get(0, 0, px);
-        int[] hist = new int[256];
-        int peak = 0;
-        for (byte b : px) {
-            int v = b & 0xff;
-            hist[v]++;
-            peak = Math.max(peak, v);
-        }
-        int floor = (int) (EXTENT_SHARE * peak);
-        int strong = 0;
-        for (int v = floor; v < 256; v++) {
-            strong += hist[v];
-        }
-        int seen = 0;
-        int p80 = peak;
-        for (int v = 255; v >= floor; v--) {
-            seen += hist[v];
-            if (seen >= 0.2 * strong) {
-                p80 = v;
-                break;
-            }
-        }
-        if (p80 > 0) {
-            digit.convertTo(digit, CvType.CV_8UC1, 255.0 / p80);
+        int core = DigitImage.strongInk(px);
+        if (core > 0) {
+            digit.convertTo(digit, CvType.CV_8UC1, 255.0 / core);
         }
     }
 }

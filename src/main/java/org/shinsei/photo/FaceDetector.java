@@ -12,7 +12,6 @@ import org.opencv.core.Rect2d;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
-import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -60,25 +59,7 @@ final class FaceDetector {
             Imgproc.resize(square, small, new Size(INPUT, INPUT), 0, 0, Imgproc.INTER_AREA);
             Mat blob = m.add(Dnn.blobFromImage(small, 1 / 127.5, new Size(INPUT, INPUT),
                     new Scalar(127.5, 127.5, 127.5), true, false, CvType.CV_32F));
-            Net net = model.net();
-            net.setInput(blob);
-            List<Mat> outs = new ArrayList<>();
-            net.forward(outs, net.getUnconnectedOutLayersNames());
-            try {
-                for (Mat o : outs) {
-                    Mat flat = o.reshape(1, 1);
-                    if (flat.total() == reg.length) {
-                        flat.get(0, 0, reg);
-                    } else if (flat.total() == cls.length) {
-                        flat.get(0, 0, cls);
-                    } else {
-                        throw new IllegalStateException("face detector output of " + flat.total() + " values");
-                    }
-                    flat.release();
-                }
-            } finally {
-                outs.forEach(Mat::release);
-            }
+            model.run(blob, reg, cls);
         }
         List<Detection> all = new ArrayList<>();
         for (int i = 0; i < 896; i++) {

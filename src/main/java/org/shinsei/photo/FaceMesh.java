@@ -1,7 +1,5 @@
 package org.shinsei.photo;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -9,7 +7,6 @@ import org.opencv.core.Point;
 import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.dnn.Dnn;
-import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -101,25 +98,7 @@ final class FaceMesh {
             }
             Mat blob = m.add(Dnn.blobFromImage(patch, 1 / 255.0, new Size(INPUT, INPUT), Scalar.all(0), true, false,
                     CvType.CV_32F));
-            Net net = model.net();
-            net.setInput(blob);
-            List<Mat> outs = new ArrayList<>();
-            net.forward(outs, net.getUnconnectedOutLayersNames());
-            try {
-                for (Mat o : outs) {
-                    Mat flat = o.reshape(1, 1);
-                    if (flat.total() == out.length) {
-                        flat.get(0, 0, out);
-                    } else if (flat.total() == 1) {
-                        flat.get(0, 0, flag);
-                    } else {
-                        throw new IllegalStateException("face mesh output of " + flat.total() + " values");
-                    }
-                    flat.release();
-                }
-            } finally {
-                outs.forEach(Mat::release);
-            }
+            model.run(blob, out, flag);
         }
         double[] xyz = new double[out.length];
         for (int i = 0; i < FaceLandmarks.POINTS; i++) {

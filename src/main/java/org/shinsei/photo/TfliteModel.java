@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
@@ -50,6 +54,36 @@ final class TfliteModel {
     /** This thread's network. */
     Net net() {
         return nets.get();
+    }
+
+    /**
+     * Runs this thread's network on {@code blob} and copies each output into the array of its size ({@code outputs}
+     * must all differ in length); an output of another size is a fault of the model file.
+     */
+    void run(Mat blob, float[]... outputs) {
+        Net net = net();
+        net.setInput(blob);
+        List<Mat> outs = new ArrayList<>();
+        net.forward(outs, net.getUnconnectedOutLayersNames());
+        try {
+            for (Mat o : outs) {
+                Mat flat = o.reshape(1, 1);
+                try {
+                    float[] target = null;
+                    for (float[] candidate : outputs) {
+                        target = candidate.length == flat.total() ? candidate : target;
+                    }
+                    if (target == null) {
+                        throw new IllegalStateException(resource + ": an output of " + flat.total() + " values");
+                    }
+                    flat.get(0, 0, target);
+                } finally {
+                    flat.release();
+                }
+            }
+        } finally {
+            outs.forEach(Mat::release);
+        }
     }
 
     String resource() {

@@ -1,22 +1,20 @@
 package org.shinsei.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shinsei.batch.InProcessRuns.results;
+import static org.shinsei.batch.InProcessRuns.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.shinsei.cli.ShinseiCli;
 import org.shinsei.decision.Outcome;
 import org.shinsei.decision.ReasonCode;
 import org.shinsei.output.FormRecord;
-import org.shinsei.output.RecordJson;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -84,14 +82,6 @@ class DuplicatesAwaitingReviewEndToEndTest {
         }
     }
 
-    private static String run(CapturedOutput output, Path folder, String batchId, Path out) {
-        int before = output.getAll().length();
-        int exit = ShinseiCli.run(new String[] {"run", folder.toString(), "--out", out.toString(), "--batch-id", batchId});
-        String printed = output.getAll().substring(before);
-        assertThat(exit).as("exit status; output:\n" + printed).isZero();
-        return printed;
-    }
-
     /** A batch folder with the given sample envelopes under the given names, and the sample registry. */
     private static Path folder(Path dir, Map<String, String> sampleToName) throws IOException {
         Files.createDirectories(dir);
@@ -100,14 +90,5 @@ class DuplicatesAwaitingReviewEndToEndTest {
         }
         Files.copy(SAMPLES.resolve("registry.csv"), dir.resolve("registry.csv"));
         return dir;
-    }
-
-    private static Map<String, FormRecord> results(Path out, String batchId) throws IOException {
-        Map<String, FormRecord> byEnvelope = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve(batchId).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
-            FormRecord r = RecordJson.read(line);
-            byEnvelope.put(r.envelope(), r);
-        }
-        return byEnvelope;
     }
 }

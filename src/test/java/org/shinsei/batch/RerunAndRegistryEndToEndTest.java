@@ -1,9 +1,10 @@
 package org.shinsei.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.shinsei.batch.InProcessRuns.results;
+import static org.shinsei.batch.InProcessRuns.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.shinsei.cli.ShinseiCli;
 import org.shinsei.decision.Outcome;
 import org.shinsei.decision.ReasonCode;
 import org.shinsei.output.FormRecord;
-import org.shinsei.output.RecordJson;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -122,15 +122,6 @@ class RerunAndRegistryEndToEndTest {
         }
     }
 
-    /** {@code shinsei run} in-process; returns what this run printed. */
-    private static String run(CapturedOutput output, Path folder, String batchId, Path out) {
-        int before = output.getAll().length();
-        int exit = ShinseiCli.run(new String[] {"run", folder.toString(), "--out", out.toString(), "--batch-id", batchId});
-        String printed = output.getAll().substring(before);
-        assertThat(exit).as("exit status; output:\n" + printed).isZero();
-        return printed;
-    }
-
     private static Path copy(Path dir, String... envelopes) throws IOException {
         Files.createDirectories(dir);
         for (String e : envelopes) {
@@ -138,15 +129,6 @@ class RerunAndRegistryEndToEndTest {
         }
         Files.copy(SAMPLES.resolve("registry.csv"), dir.resolve("registry.csv"));
         return dir;
-    }
-
-    private static Map<String, FormRecord> results(Path out, String batchId) throws IOException {
-        Map<String, FormRecord> byEnvelope = new TreeMap<>();
-        for (String line : Files.readAllLines(out.resolve(batchId).resolve("results.jsonl"), StandardCharsets.UTF_8)) {
-            FormRecord r = RecordJson.read(line);
-            assertThat(byEnvelope.put(r.envelope(), r)).as("one record per envelope: " + r.envelope()).isNull();
-        }
-        return byEnvelope;
     }
 
     private static String codes(FormRecord r) {
