@@ -71,7 +71,8 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(new RunSummary(id, String.valueOf(execution.getStatus()), records,
                     analyze == null ? 0 : (int) analyze.getWriteCount(), seconds, batchDir, stages).render());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                execution.getAllFailureExceptions().forEach(e -> System.err.println("shinsei: " + e.getMessage()));
+                execution.getAllFailureExceptions().forEach(e -> System.err.println("shinsei: "
+                        + (e.getMessage() != null ? e.getMessage() : e.toString())));
                 ActionRequiredException action = execution.getAllFailureExceptions().stream()
                         .map(ActionRequiredException::in).filter(java.util.Objects::nonNull).findFirst().orElse(null);
                 System.err.println(action != null

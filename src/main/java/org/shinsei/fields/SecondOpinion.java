@@ -1,6 +1,7 @@
 package org.shinsei.fields;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.shinsei.form.MmRect;
@@ -45,7 +46,7 @@ final class SecondOpinion {
         if (networkValue == null) {
             return null;
         }
-        List<MmRect> all = new java.util.ArrayList<>(year);
+        List<MmRect> all = new ArrayList<>(year);
         all.addAll(month);
         all.addAll(day);
         List<BoxReading> read = reader.read(page, all);
