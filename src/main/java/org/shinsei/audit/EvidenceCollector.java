@@ -10,6 +10,7 @@ import org.shinsei.output.CropMaker;
 import org.shinsei.output.FormRecord;
 import org.shinsei.photo.PhotoInspection;
 import org.shinsei.registration.RegisteredPage;
+import org.shinsei.registry.RegistryFact;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +26,8 @@ public class EvidenceCollector {
         this.crops = crops;
     }
 
-    public RecordEvidence collect(FormRecord record, RegisteredPage page, IdReading id, PhotoInspection photo,
-                                  boolean withCrops) {
+    public RecordEvidence collect(FormRecord record, RegisteredPage page, IdReading id, RegistryFact registry,
+                                  PhotoInspection photo, boolean withCrops) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (id != null) {
             Map<String, Object> idm = new LinkedHashMap<>();
@@ -36,6 +37,10 @@ public class EvidenceCollector {
             idm.put("printedConfidence", id.printedConfidence());
             idm.put("printedCheck", id.printedCheck() == null ? null : id.printedCheck().name());
             m.put("id", idm);
+        }
+        if (registry != null) {
+            // what the registry said (status and row hash, no personal data): replay decides again from this
+            m.put("registry", registry.asMap());
         }
         if (photo != null) {
             Map<String, Object> pm = new LinkedHashMap<>();

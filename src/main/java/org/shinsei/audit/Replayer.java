@@ -20,10 +20,15 @@ import org.shinsei.decision.ReasonCode;
 import org.shinsei.decision.Severity;
 import org.shinsei.output.FormRecord;
 import org.shinsei.registration.PageRegistrar;
+import org.shinsei.registry.RegistryCheck;
+import org.shinsei.registry.RegistryFact;
+import org.shinsei.registry.RegistryLookup;
+import org.shinsei.registry.RegistryStatus;
 import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeOpener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code shinsei replay}: runs the analyze step's own {@link EnvelopeAnalyzer} again on the envelopes an audit log
@@ -35,11 +40,17 @@ import tools.jackson.databind.JsonNode;
  *       the log carries; so are other software, model or tessdata hashes.</li>
  *   <li>DUPLICATE_APPLICATION depends on other envelopes and earlier batches, not on the envelope itself: it is
  *       taken from the log (added to the replayed record when the log has it), never recomputed.</li>
- *   <li>The registry check uses the installation's registry as it is now.</li>
+ *   <li>The registry facts each decision used (the row's status and hash, {@code evidence.registry}) come from the
+ *       log, so that a batch replays on any installation, with or without the registry, and after it changed.
+ *       Where the installation's registry would now say otherwise, that is listed apart
+ *       ({@link Result#registryToday}), not counted as a difference. A log written before the facts were logged is
+ *       replayed against the installation's registry.</li>
  * </ul>
  */
 @Component
 public class Replayer {
+
+    private static final String REGISTRY = "registry";
 
     private final EnvelopeOpener opener;
     private final PageRegistrar registrar;
@@ -47,19 +58,28 @@ public class Replayer {
     private final StageTimings timings;
     private final EvidenceCollector collector;
     private final AuditEnvironment environment;
+    private final RegistryCheck registry;
 
     public Replayer(EnvelopeOpener opener, PageRegistrar registrar, FormInspector inspector, StageTimings timings,
-                    EvidenceCollector collector, AuditEnvironment environment) {
+                    EvidenceCollector collector, AuditEnvironment environment, RegistryCheck registry) {
         this.opener = opener;
         this.registrar = registrar;
         this.inspector = inspector;
         this.timings = timings;
         this.collector = collector;
         this.environment = environment;
+        this.registry = registry;
     }
 
-    /** What replay found: how many decisions were compared and every difference (empty: all reproduced). */
-    public record Result(int decisions, int reproduced, List<String> differences) {
+    /**
+     * What replay found: how many decisions were compared and every difference (empty: all reproduced); apart from
+     * them, where the installation's registry differs today from the facts the decisions used.
+     */
+    public record Result(int decisions, int reproduced, List<String> differences, List<String> registryToday) {
+
+        Result(int decisions, int reproduced, List<String> differences) {
+            this(decisions, reproduced, differences, List.of());
+        }
     }
 
     public Result replay(Path batchDir) throws IOException {
@@ -99,7 +119,6 @@ public class Replayer {
             return new Result(0, 0, List.of("the audit log names no batch folder"));
         }
         compareEnvironments(environments, differences);
-        EnvelopeAnalyzer analyzer = new EnvelopeAnalyzer(opener, registrar, inspector, timings, batchDate, collector, false);
         int compared = 0;
         int reproduced = 0;
         for (var entry : decisions.entrySet()) {
@@ -114,7 +133,9 @@ public class Replayer {
             }
             EnvelopeResult result;
             try {
-                result = analyzer.process(new Envelope(batchId, name, file, loggedSha));
+                FormInspector asLogged = inspector.withRegistry(loggedFacts(logged.values()));
+                result = new EnvelopeAnalyzer(opener, registrar, asLogged, timings, batchDate, collector, false)
+                        .process(new Envelope(batchId, name, file, loggedSha));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("replay interrupted at " + name, e);
@@ -131,8 +152,11 @@ public class Replayer {
                 }
                 r = withLoggedDuplicate(r, l.getValue());
                 RecordEvidence ev = result.evidenceOf(r);
-                JsonNode mine = DecisionEntries.comparable(DecisionEntries.decision(r,
+                ObjectNode mine = DecisionEntries.comparable(DecisionEntries.decision(r,
                         ev == null ? null : AuditEnvironment.CANONICAL.writeValueAsString(ev.measurements()), null));
+                if (!l.getValue().path("evidence").has(REGISTRY) && mine.get("evidence") instanceof ObjectNode evidence) {
+                    evidence.remove(REGISTRY);     // a log from before the registry facts were logged
+                }
                 List<String> diffs = new ArrayList<>();
                 JsonDiff.diff("", DecisionEntries.comparable(l.getValue()), mine, diffs);
                 if (diffs.isEmpty()) {
@@ -144,7 +168,62 @@ public class Replayer {
             replayed.forEach((page, r) -> differences.add(name + (page == 0 ? "" : " p" + page)
                     + ": replay gave a record (" + r.outcome() + ") that the log does not have"));
         }
-        return new Result(compared, reproduced, differences);
+        return new Result(compared, reproduced, differences, registryToday(decisions));
+    }
+
+    /**
+     * The registry facts an envelope's decisions used, as logged; an ID the log has no facts for (a log from before
+     * they were logged, or an ID the replay reads differently) is looked up in the installation's registry.
+     */
+    private RegistryLookup loggedFacts(Iterable<JsonNode> decisions) {
+        Map<String, RegistryFact> facts = new LinkedHashMap<>();
+        for (JsonNode d : decisions) {
+            JsonNode f = d.path("evidence").path(REGISTRY);
+            String id = d.path("applicationId").asString(null);
+            if (id != null && f.isObject()) {
+                String status = f.path("status").asString(null);
+                facts.put(id, new RegistryFact(f.path("issued").asBoolean(),
+                        status == null ? null : RegistryStatus.valueOf(status), f.path("rowSha256").asString(null)));
+            }
+        }
+        return id -> facts.containsKey(id) ? facts.get(id) : registry.lookup(id);
+    }
+
+    /** Where the installation's registry now says otherwise than the facts the logged decisions used. */
+    private List<String> registryToday(Map<String, Map<Integer, JsonNode>> decisions) {
+        List<String> out = new ArrayList<>();
+        if (registry.size() == 0) {
+            out.add("this installation's registry is empty: the logged registry facts were used, and not compared "
+                    + "with a registry of today");
+            return out;
+        }
+        decisions.forEach((envelope, pages) -> pages.forEach((page, d) -> {
+            JsonNode f = d.path("evidence").path(REGISTRY);
+            String id = d.path("applicationId").asString(null);
+            if (id == null || !f.isObject()) {
+                return;
+            }
+            String status = f.path("status").asString(null);
+            RegistryFact then = new RegistryFact(f.path("issued").asBoolean(),
+                    status == null ? null : RegistryStatus.valueOf(status), f.path("rowSha256").asString(null));
+            RegistryFact now = registry.lookup(id);
+            if (now.equals(then)) {
+                return;
+            }
+            String where = envelope + (page == 0 ? "" : " p" + page) + " (ID " + id + "): ";
+            if (now.reasons().equals(then.reasons())) {
+                out.add(where + "the registry row changed since (" + then.describe() + " then and now); same decision");
+            } else {
+                out.add(where + "decided with the registry saying " + then.describe() + "; today's registry says "
+                        + now.describe() + " and would decide " + codes(now.reasons()) + " instead of "
+                        + codes(then.reasons()));
+            }
+        }));
+        return out;
+    }
+
+    private static String codes(List<Reason> reasons) {
+        return reasons.isEmpty() ? "no registry reason" : reasons.stream().map(r -> r.code().name()).toList().toString();
     }
 
     /** DUPLICATE_APPLICATION comes from the log: it depends on the rest of the batch and on earlier batches. */

@@ -224,7 +224,8 @@ public class EnvelopeAnalyzer implements ItemProcessor<Envelope, EnvelopeResult>
 
     private RecordEvidence collect(FormRecord record, PageAnalysis form, FormInspector.Inspection inspection, PageRef ref) {
         try {
-            return evidence.collect(record, form.page(), inspection.id(), inspection.photo(), crops);
+            return evidence.collect(record, form.page(), inspection.id(), inspection.registry(), inspection.photo(),
+                    crops);
         } catch (RuntimeException e) {
             // evidence is for the report and the audit: its failure must not cost the record
             log.error("{}: evidence not collected: {}", ref, e.getClass().getSimpleName(), e);

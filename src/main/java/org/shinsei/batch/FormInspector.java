@@ -18,7 +18,8 @@ import org.shinsei.photo.PhotoInspection;
 import org.shinsei.photo.PhotoInspector;
 import org.shinsei.photo.PhotoMeasurement;
 import org.shinsei.registration.RegisteredPage;
-import org.shinsei.registry.RegistryCheck;
+import org.shinsei.registry.RegistryFact;
+import org.shinsei.registry.RegistryLookup;
 import org.shinsei.scan.Envelope;
 import org.shinsei.support.Masking;
 import org.shinsei.support.PageRef;
@@ -37,12 +38,13 @@ public class FormInspector {
     private static final Logger log = LoggerFactory.getLogger(FormInspector.class);
 
     private final IdReader idReader;
-    private final RegistryCheck registry;
+    private final RegistryLookup registry;
     private final FieldReader fieldReader;
     private final PhotoInspector photoInspector;
     private final StageTimings timings;
 
-    public FormInspector(IdReader idReader, RegistryCheck registry, FieldReader fieldReader,
+    /** @param registry the installation's registry ({@link org.shinsei.registry.RegistryCheck}) */
+    public FormInspector(IdReader idReader, RegistryLookup registry, FieldReader fieldReader,
                          PhotoInspector photoInspector, StageTimings timings) {
         this.idReader = idReader;
         this.registry = registry;
@@ -51,15 +53,21 @@ public class FormInspector {
         this.timings = timings;
     }
 
+    /** The same stages with the registry facts taken from {@code registry} (replay: the facts the audit log recorded). */
+    public FormInspector withRegistry(RegistryLookup registry) {
+        return new FormInspector(idReader, registry, fieldReader, photoInspector, timings);
+    }
+
     public FormRecord inspect(Envelope envelope, RegisteredPage page, PageRef ref, LocalDate batchDate) {
         return examine(envelope, page, ref, batchDate).record();
     }
 
     /**
-     * The record and what stands behind it (the ID reading and every photo measurement), for the audit log.
-     * {@code id} and {@code photo} are null when their stage failed.
+     * The record and what stands behind it (the ID reading, the registry's facts about it and every photo
+     * measurement), for the audit log. {@code id}, {@code registry} and {@code photo} are null when their stage failed
+     * ({@code registry} also when no ID was read).
      */
-    public record Inspection(FormRecord record, IdReading id, PhotoInspection photo) {
+    public record Inspection(FormRecord record, IdReading id, RegistryFact registry, PhotoInspection photo) {
     }
 
     /** {@link #inspect}, keeping the stages' intermediate readings. */
@@ -74,17 +82,17 @@ public class FormInspector {
             }
             timings.record("id.printed", (long) (idRead.printed().millis() * 1e6));
         }
-        List<Reason> registryReasons = id == null || id.applicationId() == null ? List.of()
-                : stage("registry", ref, faults, () -> registry.check(id.applicationId()));
+        RegistryFact fact = id == null || id.applicationId() == null ? null
+                : stage("registry", ref, faults, () -> registry.lookup(id.applicationId()));
         FieldReadings fields = stage("fields", ref, faults, () -> fieldReader.read(page, ref, batchDate));
         PhotoInspection photo = stage("photo", ref, faults, () -> photoInspector.examine(page, ref));
         PhotoMeasurement measurement = photo == null ? null : photo.measurement();
         long t0 = System.nanoTime();
         long c0 = StageTimings.cpuNow();
         FormRecord record = RecordAssembler.formRecord(envelope, page, id,
-                registryReasons == null ? List.of() : registryReasons, fields, measurement, faults);
+                fact == null ? List.of() : fact.reasons(), fields, measurement, faults);
         timings.record("decision", System.nanoTime() - t0, StageTimings.cpuNow() - c0);
-        return new Inspection(record, id, photo);
+        return new Inspection(record, id, fact, photo);
     }
 
     private <T> T stage(String name, PageRef ref, List<Reason> faults, Supplier<T> body) {

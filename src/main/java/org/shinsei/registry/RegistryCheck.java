@@ -1,13 +1,15 @@
 package org.shinsei.registry;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.shinsei.decision.Reason;
-import org.shinsei.decision.ReasonCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * elsewhere, in envelope order.)
  */
 @Component
-public class RegistryCheck {
+public class RegistryCheck implements RegistryLookup {
 
     private final JdbcClient jdbc;
 
@@ -27,22 +29,25 @@ public class RegistryCheck {
 
     /** The registry's reasons against this ID: empty when the form was issued and its data is still true. */
     public List<Reason> check(String applicationId) {
-        Objects.requireNonNull(applicationId, "applicationId: check only an ID that was read");
-        Optional<RegistryStatus> status = status(applicationId);
-        if (status.isEmpty()) {
-            return List.of(Reason.of(ReasonCode.ID_UNKNOWN));
-        }
-        if (status.get() == RegistryStatus.DATA_CHANGED) {
-            return List.of(Reason.of(ReasonCode.FORM_DATA_CHANGED));
-        }
-        return List.of();
+        return lookup(applicationId).reasons();
     }
 
-    public Optional<RegistryStatus> status(String applicationId) {
-        return jdbc.sql("SELECT status FROM registry_form WHERE application_id = ?")
+    /** The ID's row as it is now: status and row hash, or {@link RegistryFact#NOT_ISSUED}. */
+    @Override
+    public RegistryFact lookup(String applicationId) {
+        Objects.requireNonNull(applicationId, "applicationId: look up only an ID that was read");
+        return jdbc.sql("SELECT application_id, name, address, birth_date, sex, residence_until, status "
+                        + "FROM registry_form WHERE application_id = ?")
                 .param(applicationId)
-                .query((rs, n) -> RegistryStatus.valueOf(rs.getString(1)))
-                .optional();
+                .query((rs, n) -> {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= 7; i++) {
+                        String v = rs.getString(i);
+                        row.append(i == 1 ? "" : "\u001f").append(v == null ? "" : v.strip());
+                    }
+                    return new RegistryFact(true, RegistryStatus.valueOf(rs.getString(7)), sha256(row.toString()));
+                })
+                .optional().orElse(RegistryFact.NOT_ISSUED);
     }
 
     /**
@@ -51,5 +56,13 @@ public class RegistryCheck {
      */
     public long size() {
         return jdbc.sql("SELECT COUNT(*) FROM registry_form").query(Long.class).single();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -295,6 +295,53 @@ class ReportsAndAuditAcceptanceTest {
         }
     }
 
+    /**
+     * Issue 20: an auditor's own installation, without the registry, replays the batch from the registry facts the
+     * log carries; one whose registry changed since replays it too, and lists apart where today's registry would
+     * decide otherwise.
+     */
+    @Test
+    void replayOnAnotherInstallationUsesTheLoggedRegistryFactsAndListsTodaysRegistryApart(CapturedOutput output)
+            throws IOException {
+        String before = System.getProperty("shinsei.data-dir");
+        try {
+            // an empty installation: a fresh data folder, no registry
+            System.setProperty("shinsei.data-dir", tmp.resolve("auditor-empty").toString());
+            assertThat(ShinseiCli.run(new String[] {"replay", batchDir.toString()})).as("replay on a fresh data folder").isZero();
+            assertThat(output.getOut())
+                    .containsPattern("replay " + BATCH + ": (\\d+) decision\\(s\\), \\1 reproduced, 0 difference")
+                    .contains("REGISTRY TODAY this installation's registry is empty");
+
+            // an installation whose registry changed: one form's data changed, one form no longer in it
+            List<String> rows = Files.readAllLines(scans.resolve("registry.csv"), StandardCharsets.UTF_8);
+            String changed = "24972405146003949009194";   // env-01, ACCEPTED in expected.csv
+            String gone = "28908171131542998363772";      // env-02, ACCEPTED
+            List<String> today = rows.stream().filter(r -> !r.startsWith(gone))
+                    .map(r -> r.startsWith(changed) ? r.replace(",ISSUED", ",DATA_CHANGED") : r).toList();
+            assertThat(today).hasSize(rows.size() - 1).anyMatch(r -> r.startsWith(changed) && r.endsWith("DATA_CHANGED"));
+            Path csv = tmp.resolve("registry-today.csv");
+            Files.write(csv, today, StandardCharsets.UTF_8);
+            System.setProperty("shinsei.data-dir", tmp.resolve("auditor-changed").toString());
+            assertThat(ShinseiCli.run(new String[] {"registry", "import", csv.toString()})).isZero();
+            int exit = ShinseiCli.run(new String[] {"replay", batchDir.toString()});
+
+            String out = output.getOut();
+            String afterImport = out.substring(out.lastIndexOf("REGISTRY TODAY this installation's registry is empty"));
+            List<String> todayLines = afterImport.lines().filter(l -> l.startsWith("REGISTRY TODAY ")).skip(1).toList();
+            System.out.println("replay on a changed registry: " + todayLines);
+            assertThat(exit).as("replay with a changed registry (the logged facts decide)").isZero();
+            assertThat(todayLines).as("the decisions today's registry would change").hasSize(2);
+            assertThat(todayLines).anySatisfy(l -> assertThat(l).startsWith("REGISTRY TODAY env-01")
+                    .contains("*******************9194").contains("says DATA_CHANGED")
+                    .contains("would decide [FORM_DATA_CHANGED] instead of no registry reason"));
+            assertThat(todayLines).anySatisfy(l -> assertThat(l).startsWith("REGISTRY TODAY env-02")
+                    .contains("says not issued").contains("would decide [ID_UNKNOWN]"));
+            assertThat(out).as("full IDs on the console").doesNotContain(changed).doesNotContain(gone);
+        } finally {
+            System.setProperty("shinsei.data-dir", before);
+        }
+    }
+
     @Test
     void reportCommandWritesTheReportAgainFromTheDatabase() throws IOException {
         Path again = tmp.resolve("again");

@@ -39,7 +39,8 @@ import org.shinsei.sample.OrdinaryBatch;
  * (63 records), killed with SIGKILL at random points of start-up, analyze and publish, resumed by running the
  * same command again until it exits 0; then results.jsonl and the three output queues must hold exactly one record
  * per expected form, counted. The same for an external broker killed in the middle of publish. The kill schedule
- * comes from a fixed seed (printed; {@code -Dshinsei.crash.seed=N} tries another).
+ * comes from a fixed seed (printed; {@code -Dshinsei.crash.seed=N} tries another). The kills are repeated on a real
+ * PostgreSQL server ({@link PostgresCluster}), the database of the several-machine setup.
  */
 class CrashRecoveryTest {
 
@@ -70,13 +71,26 @@ class CrashRecoveryTest {
 
     @Test
     void killedAtRandomPointsTheBatchStillGivesEveryRecordExactlyOnce(@TempDir Path tmp) throws Exception {
+        killAndResume(tmp, List.of(), "H2", KILLS, ANALYZE_KILLS);
+    }
+
+    /** Issue 20: the same on a real PostgreSQL server (the several-machine database), with 10 kills. */
+    @Test
+    void onPostgreSqlTooKilledAtRandomPointsTheBatchGivesEveryRecordExactlyOnce(@TempDir Path tmp) throws Exception {
+        try (PostgresCluster postgres = PostgresCluster.start()) {
+            killAndResume(tmp, PostgresCluster.options(postgres.newDatabase()), "PostgreSQL", 10, 5);
+        }
+    }
+
+    private void killAndResume(Path tmp, List<String> database, String name, int killsPlanned, int analyzeKills)
+            throws Exception {
         // given
         long seed = Long.getLong("shinsei.crash.seed", 20261128L);
         Random random = new Random(seed);
-        System.out.println("crash test: kill schedule seed " + seed);
+        System.out.println("crash test (" + name + "): kill schedule seed " + seed);
         Path data = tmp.resolve("data");
         Path out = tmp.resolve("out");
-        List<String> options = childOptions(data, List.of());
+        List<String> options = childOptions(data, database);
         List<String> run = List.of("run", folder.toString(), "--out", out.toString(), "--batch-id", BATCH);
         long t0 = System.nanoTime();
         Map<String, Integer> killsByPhase = new TreeMap<>();
@@ -86,9 +100,9 @@ class CrashRecoveryTest {
 
         // when: killed KILLS times, then run to the end
         while (true) {
-            assertThat(runOutputs.size()).as("runs").isLessThan(KILLS + 10);
+            assertThat(runOutputs.size()).as("runs").isLessThan(killsPlanned + 10);
             try (ChildJvm child = ChildJvm.start(MAIN, options, run)) {
-                if (kills >= KILLS) {
+                if (kills >= killsPlanned) {
                     int exit = child.exit(RUN_TIMEOUT);
                     runOutputs.add(child.outputLines());
                     assertThat(exit).as("the run after the last kill; its output:\n" + child.output()).isZero();
@@ -100,7 +114,7 @@ class CrashRecoveryTest {
                     // very first start, which builds the database: FirstInstallKillTest kills that one)
                     Thread.sleep(300 + random.nextInt(2500));
                     trigger = "at " + "a random moment after the start";
-                } else if (!analysed && kills <= ANALYZE_KILLS) {
+                } else if (!analysed && kills <= analyzeKills) {
                     int n = 2 + random.nextInt(12);
                     trigger = nth(child, ENVELOPE_LINE.or(PUBLISH_LINE), n, "envelope line");
                     Thread.sleep(random.nextInt(150));
@@ -133,13 +147,13 @@ class CrashRecoveryTest {
 
         // then
         Map<String, Integer> results = countResults(out.resolve(BATCH).resolve("results.jsonl"));
-        Map<String, Integer> queued = countBrowsed(data);
+        Map<String, Integer> queued = countBrowsed(data, database);
         int resent = resentAtLeast(runOutputs);
-        System.out.printf("crash test: %d kills %s over %d runs in %.0f s; results.jsonl %d lines, queues %d messages "
+        System.out.printf("crash test (" + name + "): %d kills %s over %d runs in %.0f s; results.jsonl %d lines, queues %d messages "
                         + "for %d expected records; at least %d record(s) sent twice (dropped as duplicates by the broker)%n",
                 kills, killsByPhase, runOutputs.size(), seconds, total(results), total(queued), batch.expectedKeys().size(),
                 resent);
-        assertThat(kills).as("kills").isGreaterThanOrEqualTo(10);
+        assertThat(kills).as("kills").isGreaterThanOrEqualTo(killsPlanned - 2);
         assertThat(killsByPhase.getOrDefault("analyze", 0)).as("kills during analyze").isGreaterThanOrEqualTo(3);
         assertThat(killsByPhase.getOrDefault("publish", 0)).as("kills during publish").isGreaterThanOrEqualTo(3);
         assertExactlyOnce("results.jsonl", results, batch.expectedKeys());
@@ -298,8 +312,8 @@ class CrashRecoveryTest {
     }
 
     /** {@code shinsei queue browse --json} in a child JVM (the embedded broker on the run's data folder). */
-    private static Map<String, Integer> countBrowsed(Path data) throws Exception {
-        try (ChildJvm browse = ChildJvm.start(MAIN, childOptions(data, List.of()), List.of("queue", "browse", "--json"))) {
+    private static Map<String, Integer> countBrowsed(Path data, List<String> database) throws Exception {
+        try (ChildJvm browse = ChildJvm.start(MAIN, childOptions(data, database), List.of("queue", "browse", "--json"))) {
             int exit = browse.exit(RUN_TIMEOUT);
             assertThat(exit).as("queue browse; its output:\n" + browse.output()).isZero();
             return countJsonLines(browse.outputLines());

@@ -32,7 +32,9 @@ import org.shinsei.sample.OrdinaryBatch;
  * JVMs ({@code shinsei worker}) run a generated batch of 62 envelopes (63 records); every record must be once in
  * results.jsonl and once in the output queues, and each worker must have completed at least one partition. Then the
  * same with one worker killed (SIGKILL) in the middle of a partition: the manager gives up on that partition after
- * its timeout, and running the batch again re-runs what was left, to the same exactly-once result.
+ * its timeout, and running the batch again re-runs what was left, to the same exactly-once result. The first is
+ * repeated with PostgreSQL as the shared database (manager on {@code distributed,postgresql}, workers on
+ * {@code postgresql}, as README "Distributed processing" says).
  */
 class DistributedBatchTest {
 
@@ -59,6 +61,19 @@ class DistributedBatchTest {
 
     @Test
     void twoWorkersShareTheBatchAndEveryRecordIsWrittenAndQueuedOnce(@TempDir Path tmp) throws Exception {
+        twoWorkers(tmp, null);
+    }
+
+    /** Issue 20: the same with PostgreSQL as the shared database (a real server, {@link PostgresCluster}). */
+    @Test
+    void onPostgreSqlTwoWorkersShareTheBatchAndEveryRecordIsWrittenAndQueuedOnce(@TempDir Path tmp) throws Exception {
+        try (PostgresCluster postgres = PostgresCluster.start()) {
+            twoWorkers(tmp, postgres.newDatabase());
+        }
+    }
+
+    /** Manager and two workers on H2 served by the manager ({@code postgresUrl} null) or on that PostgreSQL database. */
+    private void twoWorkers(Path tmp, String postgresUrl) throws Exception {
         // given
         Ports ports = Ports.free();
         Path data = tmp.resolve("data");
@@ -68,9 +83,9 @@ class DistributedBatchTest {
         // when: the manager starts the batch, then two workers join
         List<String> w1;
         List<String> w2;
-        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4));
-             ChildJvm worker1 = startWorker(ports, "w1");
-             ChildJvm worker2 = startWorker(ports, "w2")) {
+        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4), postgresUrl);
+             ChildJvm worker1 = startWorker(ports, "w1", postgresUrl);
+             ChildJvm worker2 = startWorker(ports, "w2", postgresUrl)) {
             int exit = manager.exit(RUN_TIMEOUT);
             assertThat(exit).as("manager exit; its output:\n" + manager.output() + "\nworker 1:\n" + worker1.output()
                     + "\nworker 2:\n" + worker2.output()).isZero();
@@ -83,8 +98,8 @@ class DistributedBatchTest {
         Set<String> byW1 = completedPartitions(w1, "w1");
         Set<String> byW2 = completedPartitions(w2, "w2");
         Map<String, Integer> results = countResults(out.resolve(BATCH).resolve("results.jsonl"));
-        Map<String, Integer> queued = countBrowsed(data);
-        System.out.printf("distributed test: %.0f s; partitions completed by w1 %s, by w2 %s; results.jsonl %d lines, "
+        Map<String, Integer> queued = countBrowsed(data, postgresUrl);
+        System.out.printf("distributed test (" + (postgresUrl == null ? "H2" : "PostgreSQL") + "): %.0f s; partitions completed by w1 %s, by w2 %s; results.jsonl %d lines, "
                 + "queues %d messages for %d expected records%n", seconds, byW1, byW2, total(results), total(queued),
                 batch.expectedKeys().size());
         assertThat(byW1).as("partitions completed by worker 1").isNotEmpty();
@@ -106,9 +121,9 @@ class DistributedBatchTest {
         // take it over), then worker 2 too; the manager gives up after the partition timeout
         Set<String> killedIn = new TreeSet<>();
         Set<String> completedBeforeKills = new TreeSet<>();
-        try (ChildJvm manager = startManager(data, out, ports, partitionTimeout);
-             ChildJvm worker1 = startWorker(ports, "w1");
-             ChildJvm worker2 = startWorker(ports, "w2")) {
+        try (ChildJvm manager = startManager(data, out, ports, partitionTimeout, null);
+             ChildJvm worker1 = startWorker(ports, "w1", null);
+             ChildJvm worker2 = startWorker(ports, "w2", null)) {
             killedIn.add(killInTheMiddleOfAPartition(worker1, "w1"));
             killedIn.add(killInTheMiddleOfAPartition(worker2, "w2"));
             completedBeforeKills.addAll(completedPartitions(worker1.outputLines(), "w1"));
@@ -122,8 +137,8 @@ class DistributedBatchTest {
         // when: the same batch is run again, with a new worker
         Set<String> byW3;
         List<String> w3;
-        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4));
-             ChildJvm worker3 = startWorker(ports, "w3")) {
+        try (ChildJvm manager = startManager(data, out, ports, Duration.ofMinutes(4), null);
+             ChildJvm worker3 = startWorker(ports, "w3", null)) {
             int exit = manager.exit(RUN_TIMEOUT);
             assertThat(exit).as("manager exit of the rerun; its output:\n" + manager.output()).isZero();
             assertThat(manager.output()).contains("left a partition unfinished");
@@ -133,7 +148,7 @@ class DistributedBatchTest {
 
         // then: the killed partitions were re-run, the completed ones not, and every record is there exactly once
         Map<String, Integer> results = countResults(out.resolve(BATCH).resolve("results.jsonl"));
-        Map<String, Integer> queued = countBrowsed(data);
+        Map<String, Integer> queued = countBrowsed(data, null);
         long dropped = w3.stream().filter(l -> l.contains("dropped: the partition is FAILED")).count();
         System.out.printf("distributed test: partitions completed before the kills %s, re-run by w3 %s (%d stale request(s) "
                 + "dropped); results.jsonl %d lines, queues %d messages for %d expected records%n", completedBeforeKills,
@@ -199,11 +214,15 @@ class DistributedBatchTest {
                 "-Dshinsei.distributed.poll-interval=500ms"));
     }
 
-    private static ChildJvm startManager(Path data, Path out, Ports ports, Duration partitionTimeout) throws Exception {
+    private static ChildJvm startManager(Path data, Path out, Ports ports, Duration partitionTimeout, String postgresUrl)
+            throws Exception {
         List<String> o = common(data);
-        o.addAll(List.of("-Dspring.profiles.active=distributed",
-                "-Dshinsei.distributed.broker-acceptor=tcp://127.0.0.1:" + ports.broker(),
-                "-Dshinsei.distributed.h2-tcp-port=" + ports.h2(),
+        if (postgresUrl == null) {
+            o.addAll(List.of("-Dspring.profiles.active=distributed", "-Dshinsei.distributed.h2-tcp-port=" + ports.h2()));
+        } else {
+            o.addAll(PostgresCluster.options(postgresUrl, "distributed"));
+        }
+        o.addAll(List.of("-Dshinsei.distributed.broker-acceptor=tcp://127.0.0.1:" + ports.broker(),
                 "-Dshinsei.distributed.partition-timeout=" + partitionTimeout.toSeconds() + "s"));
         ChildJvm manager = ChildJvm.start(MAIN, o, List.of("run", folder.toString(), "--out", out.toString(), "--batch-id", BATCH));
         // the broker and the database are open to the workers once the job has started
@@ -212,11 +231,12 @@ class DistributedBatchTest {
         return manager;
     }
 
-    private static ChildJvm startWorker(Ports ports, String id) throws IOException {
+    private static ChildJvm startWorker(Ports ports, String id, String postgresUrl) throws IOException {
         List<String> o = common(Path.of("unused"));
+        o.addAll(postgresUrl == null ? List.of("-Dshinsei.distributed.h2-tcp-port=" + ports.h2())
+                : PostgresCluster.options(postgresUrl));
         o.addAll(List.of("-Dshinsei.distributed.worker-id=" + id,
-                "-Dshinsei.distributed.broker-port=" + ports.broker(),
-                "-Dshinsei.distributed.h2-tcp-port=" + ports.h2()));
+                "-Dshinsei.distributed.broker-port=" + ports.broker()));
         return ChildJvm.start(MAIN, o, List.of("worker"));
     }
 
@@ -232,8 +252,12 @@ class DistributedBatchTest {
     }
 
     /** {@code shinsei queue browse --json} in a child JVM, on the manager's embedded broker journal. */
-    private static Map<String, Integer> countBrowsed(Path data) throws Exception {
-        try (ChildJvm browse = ChildJvm.start(MAIN, common(data), List.of("queue", "browse", "--json"))) {
+    private static Map<String, Integer> countBrowsed(Path data, String postgresUrl) throws Exception {
+        List<String> o = common(data);
+        if (postgresUrl != null) {
+            o.addAll(PostgresCluster.options(postgresUrl));
+        }
+        try (ChildJvm browse = ChildJvm.start(MAIN, o, List.of("queue", "browse", "--json"))) {
             int exit = browse.exit(RUN_TIMEOUT);
             assertThat(exit).as("queue browse; its output:\n" + browse.output()).isZero();
             return countJsonLines(browse.outputLines());

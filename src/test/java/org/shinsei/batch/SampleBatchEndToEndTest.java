@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * The acceptance of issue 2, end to end and in-process: {@code shinsei run sample-scans} with the real stages
  * (Tesseract, OpenCV, ZXing, PDFBox) on the committed sample batch. Every record must match
  * {@code sample-scans/expected.csv} for outcome, application ID and reason codes, and no log line may carry the
- * registry's personal data.
+ * registry's personal data. The same on a real PostgreSQL server ({@link PostgresCluster}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SampleBatchEndToEndTest {
@@ -38,6 +41,35 @@ class SampleBatchEndToEndTest {
 
     @Test
     void sampleBatchGivesTheExpectedRecords(@TempDir Path tmp, CapturedOutput output) throws IOException {
+        runAndCompare(tmp, output);
+    }
+
+    /** Issue 20: the same records on a real PostgreSQL server (profile postgresql), the rerun included. */
+    @Test
+    void onPostgreSqlTheSampleBatchGivesTheSameRecords(@TempDir Path tmp, CapturedOutput output) throws Exception {
+        try (PostgresCluster postgres = PostgresCluster.start()) {
+            String url = postgres.newDatabase();
+            List<String> options = PostgresCluster.options(url);
+            for (String o : options) {
+                String[] kv = o.substring(2).split("=", 2);
+                System.setProperty(kv[0], kv[1]);
+            }
+            try {
+                runAndCompare(tmp, output);
+                // the records are in PostgreSQL, not in an H2 file beside them
+                try (Connection c = DriverManager.getConnection(url, "shinsei", "");
+                     ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM form_record")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("records in the PostgreSQL database").isEqualTo(expected().size());
+                }
+                assertThat(tmp.resolve("data").resolve("shinsei.mv.db")).as("no H2 database").doesNotExist();
+            } finally {
+                options.forEach(o -> System.clearProperty(o.substring(2).split("=", 2)[0]));
+            }
+        }
+    }
+
+    private static void runAndCompare(Path tmp, CapturedOutput output) throws IOException {
         // given
         System.setProperty("shinsei.data-dir", tmp.resolve("data").toString());
         Path out = tmp.resolve("out");
