@@ -330,7 +330,9 @@ class ReportsAndAuditAcceptanceTest {
             List<String> todayLines = afterImport.lines().filter(l -> l.startsWith("REGISTRY TODAY ")).skip(1).toList();
             System.out.println("replay on a changed registry: " + todayLines);
             assertThat(exit).as("replay with a changed registry (the logged facts decide)").isZero();
-            assertThat(todayLines).as("the decisions today's registry would change").hasSize(2);
+            // env-01 and env-15 (its duplicate, same ID), and env-02
+            assertThat(todayLines).as("the decisions today's registry would change").hasSize(3);
+            assertThat(todayLines).anySatisfy(l -> assertThat(l).startsWith("REGISTRY TODAY env-15").contains("says DATA_CHANGED"));
             assertThat(todayLines).anySatisfy(l -> assertThat(l).startsWith("REGISTRY TODAY env-01")
                     .contains("*******************9194").contains("says DATA_CHANGED")
                     .contains("would decide [FORM_DATA_CHANGED] instead of no registry reason"));
