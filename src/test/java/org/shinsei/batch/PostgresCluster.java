@@ -18,14 +18,14 @@ import java.util.stream.Stream;
 
 /**
  * A real, throw-away PostgreSQL server for the suite (issue 20): Debian's {@code postgresql} binaries, installed with
- * apt-get when they are missing, a new cluster under {@code target/}, on a free loopback port, started by the test and
- * stopped (and deleted) after it. Run as root, the server runs as the {@code postgres} user that the package creates
+ * apt-get when they are missing, a new cluster in the system's temporary folder (not under {@code target/}: the
+ * {@code shinsei} script's umask keeps the checkout owner-only, where the {@code postgres} user cannot reach), on a free
+ * loopback port, started by the test and stopped (and deleted) after it. Run as root, the server runs as the {@code postgres} user that the package creates
  * ({@code initdb} refuses root). Durability is switched off (fsync, full-page writes): the tests kill the application,
  * never the server.
  */
 final class PostgresCluster implements AutoCloseable {
 
-    private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final Path dir;
@@ -41,8 +41,7 @@ final class PostgresCluster implements AutoCloseable {
     /** Installs PostgreSQL if needed, creates a cluster with the superuser {@code shinsei} and starts it. */
     static PostgresCluster start() throws IOException, InterruptedException {
         Path bin = binaries();
-        Files.createDirectories(TARGET);
-        Path dir = Files.createTempDirectory(TARGET, "postgresql-");
+        Path dir = Files.createTempDirectory("shinsei-postgresql-");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
             run(List.of("chown", "postgres:postgres", dir.toString()));
