@@ -61,6 +61,20 @@ ARCHS = {
 }
 
 
+class Ensemble(nn.Module):
+    """The mean of its members' logits: one ONNX graph, one DNN call per form for every member."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):
+        z = self.members[0](x)
+        for m in self.members[1:]:
+            z = z + m(x)
+        return z * (1.0 / len(self.members))     # (a mean over a stacked axis exports as ops OpenCV 4.6 refuses)
+
+
 class DigitNet(nn.Module):
     """Convolutions with batch norm and ReLU (ARCHS), then dropout 0.3, dense 128, dropout 0.3, dense 10."""
 
@@ -271,6 +285,8 @@ def main():
     ap.add_argument('--fields', type=int, default=200_000, help='simulated fields for the threshold and figures')
     ap.add_argument('--from-onnx', help='no training: calibrate and measure this exported model (OpenCV DNN), e.g. '
                                         'after the calibration data changed')
+    ap.add_argument('--ensemble', help='no training: members saved by earlier runs (<data>/digits-net-<arch>-<seed>.pt, '
+                                       'comma-separated); calibrates and exports the mean of their logits')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
@@ -305,6 +321,19 @@ def main():
                 net.setInput(x[i:i + 500].astype(np.float32))
                 out.append(net.forward().copy())
             return np.concatenate(out)
+    elif a.ensemble:
+        onnx_source = None
+        members = []
+        for path in a.ensemble.split(','):
+            arch = os.path.basename(path).split('-')[2]
+            m = DigitNet(arch)
+            m.load_state_dict(torch.load(path))
+            members.append(m)
+            print(f'member {os.path.basename(path)}: sha256 {hashlib.sha256(open(path, "rb").read()).hexdigest()}')
+        model = Ensemble(members)
+
+        def logits(x):
+            return logits_of(model, x)
     else:
         onnx_source = None
         model = DigitNet(a.arch)
@@ -412,7 +441,10 @@ def main():
         f.write(f'# the lowest joint probability of a field\'s digits at which at most 1 simulated field in 2,000 of the\n'
                 f'# calibration split is wrong among those accepted\n')
         f.write(f'fieldThreshold: {floor:.6f}\n')
-        f.write(f'seed: {a.seed}\nepochs: {a.epochs}\narch: {a.arch}\n')
+        if a.ensemble:
+            f.write(f'ensemble: {",".join(os.path.basename(p) for p in a.ensemble.split(","))}\n')
+        else:
+            f.write(f'seed: {a.seed}\nepochs: {a.epochs}\narch: {a.arch}\n')
         f.write('figures:\n' + ''.join(f'  {k}: {v}\n' for k, v in figures.items()))
     print(json.dumps({'sha256': sha, 'temperature': temperature, 'fieldThreshold': floor, **figures}))
     print(f'done in {(time.time() - t0) / 60:.1f} min')
