@@ -442,7 +442,8 @@ def main():
                 f'# calibration split is wrong among those accepted\n')
         f.write(f'fieldThreshold: {floor:.6f}\n')
         if a.ensemble:
-            f.write(f'ensemble: {",".join(os.path.basename(p) for p in a.ensemble.split(","))}\n')
+            f.write(f'# the mean of these members\' logits (seed and epochs: none trained here)\n'
+                    f'ensemble: {",".join(os.path.basename(p) for p in a.ensemble.split(","))}\nseed: 0\nepochs: 0\n')
         else:
             f.write(f'seed: {a.seed}\nepochs: {a.epochs}\narch: {a.arch}\n')
         f.write('figures:\n' + ''.join(f'  {k}: {v}\n' for k, v in figures.items()))

@@ -7,12 +7,18 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +39,7 @@ import org.shinsei.sample.Mark;
 import org.shinsei.sample.MnistHandwriting;
 import org.shinsei.sample.ScanConditions;
 import org.shinsei.sample.ScanSimulator;
+import org.shinsei.sample.SimulatedScan;
 import org.shinsei.sample.WrittenDate;
 import org.shinsei.support.OpenCv;
 import org.shinsei.support.PageRef;
@@ -183,10 +190,20 @@ class FieldsEvaluationTest {
         Handwriting of(long seed);
     }
 
+    /** One form to generate: what is written on it, how it is scanned, and the scan's seed. */
+    private record Job(Truth truth, FormContent form, ScanConditions conditions, long seed) {
+    }
+
+    /** The scans are made on {@link #GENERATORS} threads a few pages ahead of the reading, in the same order. */
+    private static final int GENERATORS = 2;
+    private static final int AHEAD = 4;
+
     private Tally run(int forms, long salt, Writer writer, boolean tesseract) {
         SplittableRandom rnd = new SplittableRandom(20261127L * 31 + salt);
         Tally t = new Tally();
         Tesseract tess = tesseract ? tesseract() : null;
+        // every random draw first, in the order of the pages, so the pages do not depend on the generating threads
+        List<Job> jobs = new ArrayList<>();
         for (int i = 0; i < forms; i++) {
             Truth truth = Truth.draw(rnd);
             FormContent form = FormContent.typical(String.format("%023d", i))
@@ -195,42 +212,69 @@ class FieldsEvaluationTest {
                     .withInk(truth.ink)
                     .withHandwriting(writer.of(rnd.nextLong())).withSeed(rnd.nextLong());
             ScanConditions c = conditions(rnd, i);
-            long g0 = System.nanoTime();
-            org.shinsei.sample.SimulatedScan scan = simulator.scan(form, c, rnd.nextLong());
-            t.generateNanos += System.nanoTime() - g0;
-            PageRef ref = PageRef.envelope("eval-" + i).page(1);
-            try (RegisteredPage page = ScannedForms.register(scan)) {
-                long t0 = System.nanoTime();
-                long cpu0 = CPU.getCurrentThreadCpuTime();
-                FieldReadings r = reader.read(page, ref, ScannedForms.BATCH_DATE);
-                long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
-                long wall = System.nanoTime() - t0;
-                if (i >= WARM_UP) {
-                    t.nanos += wall;
-                    t.cpuNanos += cpu;
-                    t.maxCpuNanos = Math.max(t.maxCpuNanos, cpu);
-                    t.timed++;
-                }
-                t.pages++;
-                t.net.form(truth, r);
-                t.blank(truth, r.reasons());
-                FieldReadings all = unguarded.read(page, ref, ScannedForms.BATCH_DATE);
-                t.sweep(truth.phone.isEmpty() ? null : truth.phone, all.phone());
-                t.sweep(truth.iso, all.applicationDate());
-                t.base.form(truth, baselineReader.read(page, ref, ScannedForms.BATCH_DATE));
-                t.alone.form(truth, networkAlone.read(page, ref, ScannedForms.BATCH_DATE));
-                t.signature(truth.signature, r.signaturePresent(), r.reasons(), truth.ink);
-                List<MmRect> cb = List.copyOf(layout.checkboxes().values());
-                for (int k = 0; k < 3; k++) {
-                    t.share(truth.marks.get(k), checkboxReader.read(page, cb.get(k)).inkShare());
-                }
-                t.checkbox(truth.marks.get(0), r.noSigningCertificate(), truth.ink);
-                t.checkbox(truth.marks.get(1), r.noUserCertificate(), truth.ink);
-                t.checkbox(truth.marks.get(2), r.braille(), truth.ink);
-                digits(page, truth, t, tess);
-            }
+            jobs.add(new Job(truth, form, c, rnd.nextLong()));
         }
+        ExecutorService generators = Executors.newFixedThreadPool(GENERATORS);
+        AtomicLong generateNanos = new AtomicLong();
+        ArrayDeque<Future<SimulatedScan>> ahead = new ArrayDeque<>();
+        try {
+            for (int i = 0; i < forms; i++) {
+                while (ahead.size() < AHEAD && i + ahead.size() < forms) {
+                    Job job = jobs.get(i + ahead.size());
+                    ahead.add(generators.submit(() -> {
+                        long g0 = System.nanoTime();
+                        SimulatedScan made = simulator.scan(job.form(), job.conditions(), job.seed());
+                        generateNanos.addAndGet(System.nanoTime() - g0);
+                        return made;
+                    }));
+                }
+                read(i, jobs.get(i).truth(), ahead.poll().get(), t, tess);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("generating a page failed", e.getCause());
+        } finally {
+            generators.shutdownNow();
+        }
+        t.generateNanos = generateNanos.get();
         return t;
+    }
+
+    /** Reads one generated page with every reader and tallies it. */
+    private void read(int i, Truth truth, SimulatedScan scan, Tally t, Tesseract tess) {
+        PageRef ref = PageRef.envelope("eval-" + i).page(1);
+        try (RegisteredPage page = ScannedForms.register(scan)) {
+            long t0 = System.nanoTime();
+            long cpu0 = CPU.getCurrentThreadCpuTime();
+            FieldReadings r = reader.read(page, ref, ScannedForms.BATCH_DATE);
+            long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+            long wall = System.nanoTime() - t0;
+            if (i >= WARM_UP) {
+                t.nanos += wall;
+                t.cpuNanos += cpu;
+                t.maxCpuNanos = Math.max(t.maxCpuNanos, cpu);
+                t.timed++;
+            }
+            t.pages++;
+            t.net.form(truth, r);
+            t.blank(truth, r.reasons());
+            FieldReadings all = unguarded.read(page, ref, ScannedForms.BATCH_DATE);
+            t.sweep(truth.phone.isEmpty() ? null : truth.phone, all.phone());
+            t.sweep(truth.iso, all.applicationDate());
+            t.base.form(truth, baselineReader.read(page, ref, ScannedForms.BATCH_DATE));
+            t.alone.form(truth, networkAlone.read(page, ref, ScannedForms.BATCH_DATE));
+            t.signature(truth.signature, r.signaturePresent(), r.reasons(), truth.ink);
+            List<MmRect> cb = List.copyOf(layout.checkboxes().values());
+            for (int k = 0; k < 3; k++) {
+                t.share(truth.marks.get(k), checkboxReader.read(page, cb.get(k)).inkShare());
+            }
+            t.checkbox(truth.marks.get(0), r.noSigningCertificate(), truth.ink);
+            t.checkbox(truth.marks.get(1), r.noUserCertificate(), truth.ink);
+            t.checkbox(truth.marks.get(2), r.braille(), truth.ink);
+            digits(page, truth, t, tess);
+        }
     }
 
     /** Every written box read on its own by each reader, and by Tesseract on the same frame-free crop. */
