@@ -3,6 +3,7 @@ package org.shinsei.audit;
 import java.util.List;
 import java.util.Optional;
 
+import org.shinsei.support.Hashing;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;

@@ -15,6 +15,7 @@ import org.opencv.core.Core;
 import org.shinsei.cli.ShinseiCli;
 import org.shinsei.id.IdProperties;
 import org.shinsei.photo.PhotoProperties;
+import org.shinsei.support.Hashing;
 import org.shinsei.support.OpenCv;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.ApplicationContext;

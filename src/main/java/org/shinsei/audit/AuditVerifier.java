@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.shinsei.support.Hashing;
 import tools.jackson.databind.JsonNode;
 
 /**

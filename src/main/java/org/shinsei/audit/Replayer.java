@@ -26,6 +26,7 @@ import org.shinsei.registry.RegistryLookup;
 import org.shinsei.registry.RegistryStatus;
 import org.shinsei.scan.Envelope;
 import org.shinsei.scan.EnvelopeOpener;
+import org.shinsei.support.Hashing;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -119,30 +120,32 @@ public class Replayer {
             return new Result(0, 0, List.of("the audit log names no batch folder"));
         }
         compareEnvironments(environments, differences);
+        LoggedRegistry logged = new LoggedRegistry();
+        EnvelopeAnalyzer analyzer = new EnvelopeAnalyzer(opener, registrar, inspector.withRegistry(logged), timings,
+                batchDate, collector, false);
         int compared = 0;
         int reproduced = 0;
         for (var entry : decisions.entrySet()) {
             String name = entry.getKey();
-            Map<Integer, JsonNode> logged = entry.getValue();
+            Map<Integer, JsonNode> decided = entry.getValue();
             Path file = folder.resolve(name);
             String loggedSha = hashes.get(name);
             if (loggedSha != null && !loggedSha.equals(Files.isRegularFile(file) ? Hashing.sha256OrNote(file) : "missing")) {
                 differences.add(name + ": the envelope file is missing or changed since the batch ran; not replayed");
-                compared += logged.size();
+                compared += decided.size();
                 continue;
             }
             EnvelopeResult result;
             try {
-                FormInspector asLogged = inspector.withRegistry(loggedFacts(logged.values()));
-                result = new EnvelopeAnalyzer(opener, registrar, asLogged, timings, batchDate, collector, false)
-                        .process(new Envelope(batchId, name, file, loggedSha));
+                logged.use(decided.values());
+                result = analyzer.process(new Envelope(batchId, name, file, loggedSha));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("replay interrupted at " + name, e);
             }
             Map<Integer, FormRecord> replayed = new LinkedHashMap<>();
             result.records().forEach(r -> replayed.put(r.page() == null ? 0 : r.page(), r));
-            for (var l : logged.entrySet()) {
+            for (var l : decided.entrySet()) {
                 compared++;
                 String where = name + (l.getKey() == 0 ? "" : " p" + l.getKey());
                 FormRecord r = replayed.remove(l.getKey());
@@ -172,21 +175,41 @@ public class Replayer {
     }
 
     /**
-     * The registry facts an envelope's decisions used, as logged; an ID the log has no facts for (a log from before
-     * they were logged, or an ID the replay reads differently) is looked up in the installation's registry.
+     * The registry facts the envelope being replayed used, as logged ({@link #use}, before each envelope); an ID the log
+     * has no facts for (a log from before they were logged, or an ID the replay reads differently) is looked up in the
+     * installation's registry. Replay runs one envelope at a time.
      */
-    private RegistryLookup loggedFacts(Iterable<JsonNode> decisions) {
-        Map<String, RegistryFact> facts = new LinkedHashMap<>();
-        for (JsonNode d : decisions) {
-            JsonNode f = d.path("evidence").path(REGISTRY);
-            String id = d.path("applicationId").asString(null);
-            if (id != null && f.isObject()) {
-                String status = f.path("status").asString(null);
-                facts.put(id, new RegistryFact(f.path("issued").asBoolean(),
-                        status == null ? null : RegistryStatus.valueOf(status), f.path("rowSha256").asString(null)));
+    private final class LoggedRegistry implements RegistryLookup {
+
+        private volatile Map<String, RegistryFact> facts = Map.of();
+
+        void use(Iterable<JsonNode> decisions) {
+            Map<String, RegistryFact> m = new LinkedHashMap<>();
+            for (JsonNode d : decisions) {
+                RegistryFact f = loggedFact(d);
+                if (f != null) {
+                    m.put(d.path("applicationId").asString(), f);
+                }
             }
+            facts = m;
         }
-        return id -> facts.containsKey(id) ? facts.get(id) : registry.lookup(id);
+
+        @Override
+        public RegistryFact lookup(String applicationId) {
+            RegistryFact f = facts.get(applicationId);
+            return f != null ? f : registry.lookup(applicationId);
+        }
+    }
+
+    /** The registry fact a logged decision used ({@code evidence.registry}), or null when it has none. */
+    private static RegistryFact loggedFact(JsonNode decision) {
+        JsonNode f = decision.path("evidence").path(REGISTRY);
+        if (decision.path("applicationId").asString(null) == null || !f.isObject()) {
+            return null;
+        }
+        String status = f.path("status").asString(null);
+        return new RegistryFact(f.path("issued").asBoolean(), status == null ? null : RegistryStatus.valueOf(status),
+                f.path("rowSha256").asString(null));
     }
 
     /** Where the installation's registry now says otherwise than the facts the logged decisions used. */
@@ -198,14 +221,11 @@ public class Replayer {
             return out;
         }
         decisions.forEach((envelope, pages) -> pages.forEach((page, d) -> {
-            JsonNode f = d.path("evidence").path(REGISTRY);
-            String id = d.path("applicationId").asString(null);
-            if (id == null || !f.isObject()) {
+            RegistryFact then = loggedFact(d);
+            if (then == null) {
                 return;
             }
-            String status = f.path("status").asString(null);
-            RegistryFact then = new RegistryFact(f.path("issued").asBoolean(),
-                    status == null ? null : RegistryStatus.valueOf(status), f.path("rowSha256").asString(null));
+            String id = d.path("applicationId").asString();
             RegistryFact now = registry.lookup(id);
             if (now.equals(then)) {
                 return;

@@ -1,15 +1,12 @@
 package org.shinsei.registry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.shinsei.decision.Reason;
+import org.shinsei.support.Hashing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +42,7 @@ public class RegistryCheck implements RegistryLookup {
                         String v = rs.getString(i);
                         row.append(i == 1 ? "" : "\u001f").append(v == null ? "" : v.strip());
                     }
-                    return new RegistryFact(true, RegistryStatus.valueOf(rs.getString(7)), sha256(row.toString()));
+                    return new RegistryFact(true, RegistryStatus.valueOf(rs.getString(7)), Hashing.sha256(row.toString()));
                 })
                 .optional().orElse(RegistryFact.NOT_ISSUED);
     }
@@ -56,13 +53,5 @@ public class RegistryCheck implements RegistryLookup {
      */
     public long size() {
         return jdbc.sql("SELECT COUNT(*) FROM registry_form").query(Long.class).single();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

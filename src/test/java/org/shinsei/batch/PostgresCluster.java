@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -71,12 +73,21 @@ final class PostgresCluster implements AutoCloseable {
         return url(name);
     }
 
-    /** The JVM options that point {@code shinsei} at {@code url} (profile postgresql, config/application-postgresql.yml). */
-    static List<String> options(String url, String... moreProfiles) {
+    /** The properties that point {@code shinsei} at {@code url} (profile postgresql, config/application-postgresql.yml). */
+    static Map<String, String> properties(String url, String... moreProfiles) {
         List<String> profiles = new ArrayList<>(List.of(moreProfiles));
         profiles.add("postgresql");
-        return List.of("-Dspring.profiles.active=" + String.join(",", profiles), "-DSHINSEI_DB_URL=" + url,
-                "-DSHINSEI_DB_USER=shinsei", "-DSHINSEI_DB_PASSWORD=");
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.profiles.active", String.join(",", profiles));
+        p.put("SHINSEI_DB_URL", url);
+        p.put("SHINSEI_DB_USER", "shinsei");
+        p.put("SHINSEI_DB_PASSWORD", "");
+        return p;
+    }
+
+    /** {@link #properties} as a child JVM's {@code -D} options. */
+    static List<String> options(String url, String... moreProfiles) {
+        return properties(url, moreProfiles).entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     private String url(String database) {

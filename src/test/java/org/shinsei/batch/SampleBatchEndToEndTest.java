@@ -49,11 +49,8 @@ class SampleBatchEndToEndTest {
     void onPostgreSqlTheSampleBatchGivesTheSameRecords(@TempDir Path tmp, CapturedOutput output) throws Exception {
         try (PostgresCluster postgres = PostgresCluster.start()) {
             String url = postgres.newDatabase();
-            List<String> options = PostgresCluster.options(url);
-            for (String o : options) {
-                String[] kv = o.substring(2).split("=", 2);
-                System.setProperty(kv[0], kv[1]);
-            }
+            Map<String, String> properties = PostgresCluster.properties(url);
+            properties.forEach(System::setProperty);
             try {
                 runAndCompare(tmp, output);
                 // the records are in PostgreSQL, not in an H2 file beside them
@@ -64,7 +61,7 @@ class SampleBatchEndToEndTest {
                 }
                 assertThat(tmp.resolve("data").resolve("shinsei.mv.db")).as("no H2 database").doesNotExist();
             } finally {
-                options.forEach(o -> System.clearProperty(o.substring(2).split("=", 2)[0]));
+                properties.keySet().forEach(System::clearProperty);
             }
         }
     }

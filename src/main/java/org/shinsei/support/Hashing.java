@@ -1,4 +1,4 @@
-package org.shinsei.audit;
+package org.shinsei.support;
 
 import java.io.IOException;
 import java.io.InputStream;
